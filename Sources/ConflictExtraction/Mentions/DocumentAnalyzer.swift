@@ -1,0 +1,156 @@
+/// An article segmented and analyzed: every sentence with its items, persons resolved across
+/// the document (surname-only mentions to the full name), bare institutions to their country.
+public struct AnalyzedDocument: Sendable {
+    public var article: Article
+    public var scalars: [Unicode.Scalar]
+    public var published: CivilDate?
+    public var sentences: [AnalyzedSentence]
+
+    public func text(_ span: Span) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[span.start..<span.end])
+        return String(v)
+    }
+}
+
+public struct DocumentAnalyzer: Sendable {
+    public let dict: Dictionaries
+    let finder: MentionFinder
+    let segmenter: Segmenter
+    let boilerplate: BoilerplateDetector
+
+    public init(dictionaries: Dictionaries) {
+        self.dict = dictionaries
+        self.finder = MentionFinder(dictionaries: dictionaries)
+        self.segmenter = Segmenter(abbreviations: dictionaries.abbreviations)
+        self.boilerplate = BoilerplateDetector(dictionaries.boilerplate)
+    }
+
+    public func analyze(_ article: Article) -> AnalyzedDocument {
+        let scalars = Array(article.body.unicodeScalars)
+        let seg = segmenter.segment(scalars)
+        let published = article.published.flatMap { CivilDate(iso: $0) }
+        var out: [AnalyzedSentence] = []
+        out.reserveCapacity(seg.sentences.count)
+        for (n, var s) in seg.sentences.enumerated() {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[s.span.start..<s.span.end])
+            let text = String(v)
+            s.isBoilerplate = boilerplate.isBoilerplate(text)
+            out.append(finder.analyze(s, tokens: seg.tokens[n], text: text, published: published))
+        }
+        var doc = AnalyzedDocument(article: article, scalars: scalars, published: published, sentences: out)
+        resolvePersons(&doc)
+        resolveBareInstitutions(&doc)
+        return doc
+    }
+
+    /// Links surname-only mentions to the full name used elsewhere in the article, and recognizes
+    /// unknown surnames that speak ("Gusev said") or that a full name in the article introduced.
+    func resolvePersons(_ doc: inout AnalyzedDocument) {
+        // surname -> (full name, country, title) of the fullest mention
+        var full: [String: Item] = [:]
+        for s in doc.sentences where !s.sentence.isBoilerplate {
+            for it in s.items where it.kind == .person && it.range.count >= 2 {
+                let key = Self.surnameKey(it.canonical)
+                if let old = full[key], old.canonical.count >= it.canonical.count {
+                    if full[key]!.title == nil { full[key]!.title = it.title }
+                    if full[key]!.country == nil { full[key]!.country = it.country }
+                    continue
+                }
+                var best = it
+                if best.title == nil { best.title = full[key]?.title }
+                if best.country == nil { best.country = full[key]?.country }
+                full[key] = best
+            }
+        }
+        let speech = Set(dict.triggers.filter { $0.a == "claim" }.map { $0.term.lowercased() })
+        for n in doc.sentences.indices where !doc.sentences[n].sentence.isBoilerplate {
+            var s = doc.sentences[n]
+            var covered = Set<Int>()
+            for it in s.items { for k in it.range { covered.insert(k) } }
+            // existing person items: unify with the article's fullest form
+            for k in s.items.indices where s.items[k].kind == .person {
+                let key = Self.surnameKey(s.items[k].canonical)
+                if let f = full[key], f.canonical != s.items[k].canonical, s.items[k].range.count == 1 || f.canonical.count > s.items[k].canonical.count {
+                    s.items[k].canonical = f.canonical
+                    s.items[k].country = s.items[k].country ?? f.country
+                    s.items[k].title = s.items[k].title ?? f.title
+                }
+                if let f = full[key] {
+                    if s.items[k].country == nil { s.items[k].country = f.country }
+                    if s.items[k].title == nil { s.items[k].title = f.title }
+                }
+            }
+            // uncovered capitalized single tokens
+            var added: [Item] = []
+            for (k, t) in s.tokens.enumerated() where !covered.contains(k) && t.kind == .word && t.isCapitalized && !t.isAllCaps && t.text.count >= 3 {
+                let key = Self.surnameKey(t.text)
+                var person: Item? = nil
+                if let f = full[key] {
+                    person = f
+                } else {
+                    // "Gusev said", "Rudnytskyi went on to say": a lone capitalized word that speaks
+                    let next = s.items.first { $0.range.lowerBound == k + 1 || ($0.range.lowerBound == k + 2 && s.tokens[k + 1].lower == "'s") }
+                    let nextWord = k + 1 < s.tokens.count ? s.tokens[k + 1].lower : ""
+                    let speaks = (next.map { $0.kind == .trigger && $0.a == "claim" } ?? false) || speech.contains(nextWord)
+                    let prevCap = k > 0 && s.tokens[k - 1].isCapitalized && s.tokens[k - 1].kind == .word
+                    if speaks && !prevCap && (k > 0 || nextWord != "") && !dict.givenNames.contains(t.text) {
+                        var p = Item(kind: .person, range: k..<(k + 1), span: t.span, text: t.text, canonical: t.text, rule: "person.speaker")
+                        p.actorKind = .person
+                        person = p
+                    }
+                }
+                guard var p = person else { continue }
+                p.range = k..<(k + 1)
+                p.span = t.span
+                p.text = t.text
+                p.rule = p.rule == "person.speaker" ? p.rule : "person.coreference"
+                added.append(p)
+            }
+            if !added.isEmpty {
+                s.items += added
+                s.items.sort { $0.range.lowerBound < $1.range.lowerBound }
+            }
+            doc.sentences[n] = s
+        }
+    }
+
+    /// "the Defense Ministry" after "Russia's Defense Ministry": the same actor.
+    func resolveBareInstitutions(_ doc: inout AnalyzedDocument) {
+        var lastByPattern: [String: Item] = [:]
+        for n in doc.sentences.indices {
+            for k in doc.sentences[n].items.indices {
+                let it = doc.sentences[n].items[k]
+                guard it.kind == .organization else { continue }
+                if it.b.hasPrefix("pattern:") {
+                    lastByPattern[String(it.b.dropFirst(8))] = it
+                    lastByPattern["name:" + Self.tail(it.canonical)] = it
+                } else if it.b.hasPrefix("bare:") {
+                    let key = String(it.b.dropFirst(5))
+                    if let prior = lastByPattern[key] ?? lastByPattern["name:" + Self.tail(it.canonical)] {
+                        doc.sentences[n].items[k].canonical = prior.canonical
+                        doc.sentences[n].items[k].country = prior.country
+                        doc.sentences[n].items[k].rule = "institution.coreference"
+                    }
+                }
+            }
+        }
+    }
+
+    static func tail(_ name: String) -> String {
+        name.split(separator: " ").suffix(2).joined(separator: " ").lowercased()
+    }
+
+    /// The comparison key of a surname: last word, lowercased, spelling variants folded.
+    public static func surnameKey(_ name: String) -> String {
+        var n = name
+        if n.hasSuffix("'s") { n.removeLast(2) }
+        let last = n.split(whereSeparator: { $0 == " " }).last.map(String.init) ?? n
+        var t = last.lowercased()
+        for (a, b) in [("yy", "y"), ("iy", "y"), ("yi", "y"), ("ii", "i"), ("ie", "e")] { t = t.replacingOccurrences(of: a, with: b) }
+        return t
+    }
+}
+
+import Foundation

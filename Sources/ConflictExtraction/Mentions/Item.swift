@@ -1,0 +1,70 @@
+/// A recognized unit inside a sentence: what the event frames work on.
+/// `range` is in token indices of the sentence; `span` in scalar offsets of the body.
+public struct Item: Sendable {
+    public enum Kind: String, Sendable {
+        case country, demonym, place, organization, person, title, weapon, trigger, target, number, ordinal, date, grammar
+    }
+    public var kind: Kind
+    public var range: Range<Int>
+    public var span: Span
+    public var text: String
+    /// Canonical name (actor, place, weapon category, trigger term...).
+    public var canonical: String
+    public var country: String?
+    /// Numbers and ordinals.
+    public var value: Int?
+    public var qualifier: Qualifier?
+    /// Vague numbers (`dozens`) never become figures.
+    public var vague: Bool = false
+    public var date: ResolvedDate?
+    /// Triggers: frame/slot. Weapons: category/subtype. Places: kind/admin1. Grammar: class/value.
+    public var a: String = ""
+    public var b: String = ""
+    /// Actor kind for persons, organizations, countries.
+    public var actorKind: ActorKind?
+    /// Person title (from context or dictionary).
+    public var title: String?
+    public var rule: String
+
+    public init(kind: Kind, range: Range<Int>, span: Span, text: String, canonical: String, country: String? = nil, rule: String) {
+        self.kind = kind
+        self.range = range
+        self.span = span
+        self.text = text
+        self.canonical = canonical
+        self.country = country
+        self.rule = rule
+    }
+
+    public var isActor: Bool { kind == .person || kind == .organization || kind == .country }
+
+    public var actorRef: ActorRef? {
+        switch kind {
+        case .person: return ActorRef(name: canonical, kind: .person, country: country)
+        case .organization: return ActorRef(name: canonical, kind: actorKind ?? .organization, country: country)
+        case .country: return ActorRef(name: canonical, kind: .country, country: country)
+        case .place where a == "capital": return ActorRef(name: canonical, kind: .governmentBody, country: country)
+        default: return nil
+        }
+    }
+
+    /// Trigger helpers.
+    public func isTrigger(_ frame: String, _ slot: String? = nil) -> Bool {
+        kind == .trigger && a == frame && (slot == nil || b == slot)
+    }
+    public func isGrammar(_ cls: String) -> Bool { kind == .grammar && a == cls }
+}
+
+/// A sentence with its tokens and recognized items (sorted, non-overlapping).
+public struct AnalyzedSentence: Sendable {
+    public var sentence: Sentence
+    public var tokens: [Token]
+    public var items: [Item]
+    /// The sentence text.
+    public var text: String
+
+    /// Index of the first item at or after token `t`.
+    public func itemIndex(atOrAfter t: Int) -> Int {
+        items.firstIndex { $0.range.lowerBound >= t } ?? items.count
+    }
+}

@@ -1,0 +1,86 @@
+/// Splits a body into sentences, keeping scalar offsets.
+///
+/// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) when the next
+/// token starts a sentence (a capitalized word, a digit or an opening quote), unless the word before
+/// the `.` is a known abbreviation (`Gov.`, `Oct.`) or a single initial (`J.`). A line break after
+/// sentence-final punctuation, a blank line, or a line break before a capitalized line also ends a
+/// sentence (paragraphs and headline lines).
+public struct Segmenter: Sendable {
+    /// Lowercased abbreviations without their final dot (`gov`, `lt`, `oct`, `p.m`).
+    public let abbreviations: Set<String>
+
+    public init(abbreviations: Set<String>) {
+        self.abbreviations = abbreviations
+    }
+
+    public struct Result: Sendable {
+        public var sentences: [Sentence]
+        /// Tokens of each sentence (same order as `sentences`).
+        public var tokens: [[Token]]
+    }
+
+    public func segment(_ scalars: [Unicode.Scalar]) -> Result {
+        let all = Tokenizer.tokenize(scalars)
+        var sentences: [Sentence] = []
+        var groups: [[Token]] = []
+        var current: [Token] = []
+
+        func flush() {
+            guard let f = current.first, let l = current.last else { return }
+            sentences.append(Sentence(index: sentences.count, span: Span(f.span.start, l.span.end)))
+            groups.append(current)
+            current = []
+        }
+        func newlines(between a: Int, _ b: Int) -> Int {
+            var n = 0
+            var k = a
+            while k < b {
+                if scalars[k] == "\n" { n += 1 }
+                k += 1
+            }
+            return n
+        }
+        let closers: Set<String> = ["\"", "'", ")", "]", "»"]
+        let openers: Set<String> = ["\"", "'", "(", "[", "«"]
+
+        var flushAfter = -1
+        for (idx, tok) in all.enumerated() {
+            if let prev = current.last {
+                let nl = newlines(between: prev.span.end, tok.span.start)
+                if nl >= 2 {
+                    flush()
+                } else if nl == 1 {
+                    let prevFinal = prev.kind == .punct && (".!?:".contains(prev.text) || closers.contains(prev.text))
+                    let startsUpper = tok.isCapitalized || tok.kind == .number || openers.contains(tok.text) || tok.kind == .punct
+                    if prevFinal || startsUpper { flush() }
+                }
+            }
+            current.append(tok)
+            if idx == flushAfter {
+                flush()
+                continue
+            }
+            guard tok.kind == .punct, tok.text == "." || tok.text == "!" || tok.text == "?" else { continue }
+            // absorb closing quotes/brackets
+            var j = idx + 1
+            while j < all.count, all[j].kind == .punct, closers.contains(all[j].text), !all[j].spaceBefore { j += 1 }
+            guard j < all.count else { continue }
+            let next = all[j]
+            guard next.spaceBefore || j > idx + 1 else { continue }
+            let startsSentence = next.isCapitalized || next.kind == .number || openers.contains(next.text)
+            guard startsSentence else { continue }
+            if tok.text == ".", idx > 0, j == idx + 1 {
+                let before = all[idx - 1]
+                if before.span.end == tok.span.start, before.kind == .word {
+                    if abbreviations.contains(before.lower) { continue }
+                    // single initial (`J. Smith`)
+                    if before.text.unicodeScalars.count == 1, before.isCapitalized { continue }
+                }
+            }
+            // defer the flush until the closing quotes are in
+            if j == idx + 1 { flush() } else { flushAfter = j - 1 }
+        }
+        flush()
+        return Result(sentences: sentences, tokens: groups)
+    }
+}

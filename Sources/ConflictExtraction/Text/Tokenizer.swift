@@ -1,0 +1,125 @@
+/// A token of the body. Offsets are Unicode scalar offsets (see Model.swift).
+public struct Token: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case word, number, punct }
+    public var kind: Kind
+    public var span: Span
+    public var text: String
+    /// Lowercased text, used for dictionary keys.
+    public var lower: String
+    /// True when whitespace (or the start of text) precedes the token.
+    public var spaceBefore: Bool
+
+    /// First letter is uppercase.
+    public var isCapitalized: Bool {
+        guard let f = text.unicodeScalars.first else { return false }
+        return f.properties.isUppercase
+    }
+    /// All letters uppercase and at least two of them (an acronym such as `SBU`).
+    public var isAllCaps: Bool {
+        var letters = 0
+        for s in text.unicodeScalars where s.properties.isAlphabetic {
+            if !s.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+    public var isWord: Bool { kind == .word }
+}
+
+/// Splits text into words, numbers and punctuation, keeping scalar offsets.
+///
+/// - Words are runs of letters, digits and marks; an apostrophe inside a word is kept (`O'Brien`),
+///   but a possessive `'s` is its own token. Dotted initialisms (`U.S.`, `p.m.`) are one token.
+/// - Numbers are runs of digits with internal `,` or `.` followed by digits (`1,212`, `3.5`).
+/// - Hyphens are their own tokens, so `Rostov-on-Don` and `Kh-101` match dictionary phrases
+///   tokenized the same way.
+public enum Tokenizer {
+    public static func tokenize(_ scalars: [Unicode.Scalar], in range: Range<Int>? = nil) -> [Token] {
+        let r = range ?? 0..<scalars.count
+        var tokens: [Token] = []
+        tokens.reserveCapacity(r.count / 5)
+        var i = r.lowerBound
+        let end = r.upperBound
+        var space = true
+        func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+        func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[a..<b])
+            let text = String(s)
+            tokens.append(Token(kind: kind, span: Span(a, b), text: text, lower: text.lowercased(), spaceBefore: space))
+            space = false
+        }
+        while i < end {
+            let c = scalars[i]
+            if c.properties.isWhitespace {
+                space = true
+                i += 1
+                continue
+            }
+            if isDigit(c) {
+                var j = i + 1
+                while j < end {
+                    if isDigit(scalars[j]) { j += 1; continue }
+                    if (scalars[j] == "," || scalars[j] == "."), j + 1 < end, isDigit(scalars[j + 1]) {
+                        // `1,212` or `3.5`; but not `2022,2023`-like lists (we accept them as numbers; rare).
+                        j += 2
+                        continue
+                    }
+                    break
+                }
+                // digits glued to letters (`1st`, `20th`, `10km`) form a word
+                if j < end, isLetter(scalars[j]) {
+                    var k = j
+                    while k < end, isLetter(scalars[k]) || isDigit(scalars[k]) { k += 1 }
+                    emit(.word, i, k)
+                    i = k
+                } else {
+                    emit(.number, i, j)
+                    i = j
+                }
+                continue
+            }
+            if isLetter(c) {
+                // dotted initialism: two or more single letters each followed by `.` (U.S., p.m., U.A.E.)
+                var j = i
+                var count = 0
+                while j + 1 < end, isLetter(scalars[j]), scalars[j + 1] == "." {
+                    count += 1
+                    j += 2
+                    if !(j + 1 < end && isLetter(scalars[j]) && scalars[j + 1] == ".") { break }
+                }
+                if count >= 2 {
+                    emit(.word, i, j)
+                    i = j
+                    continue
+                }
+                j = i + 1
+                while j < end {
+                    let s = scalars[j]
+                    if isLetter(s) || isDigit(s) { j += 1; continue }
+                    if s == "'", j + 1 < end, isLetter(scalars[j + 1]) {
+                        // possessive 's / s' stays separate
+                        let next = scalars[j + 1]
+                        let after = j + 2 < end ? scalars[j + 2] : " "
+                        if (next == "s" || next == "S"), !isLetter(after) { break }
+                        j += 2
+                        continue
+                    }
+                    break
+                }
+                emit(.word, i, j)
+                i = j
+                continue
+            }
+            if c == "'", i + 1 < end, scalars[i + 1] == "s" || scalars[i + 1] == "S", i + 2 >= end || !isLetter(scalars[i + 2]) {
+                emit(.word, i, i + 2)
+                i += 2
+                continue
+            }
+            emit(.punct, i, i + 1)
+            i += 1
+        }
+        return tokens
+    }
+}

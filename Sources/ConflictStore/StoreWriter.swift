@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import ConflictExtraction
+
+/// Writes one article and everything extracted from it, inside the caller's transaction.
+/// Uses cached statements (the hot path of an import).
+struct StoreWriter {
+    let db: Database
+    private var actorIDs: [ActorRef: Int64] = [:]
+
+    init(db: Database) { self.db = db }
+
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date())
+    }
+
+    static func list(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: ";") }
+
+    mutating func write(article: Article, hash: String, result: ExtractionResult, diagnostics: [Diagnostic]) throws {
+        let sourceID = try insertSource(article, hash: hash)
+        for d in diagnostics {
+            try db.cachedStatement(sql: "INSERT INTO diagnostics(source_id, severity, line, message) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [sourceID, d.severity.rawValue, d.line, d.message])
+        }
+        for s in result.sentences {
+            try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO sentences(source_id, idx, span_start, span_end, boilerplate) VALUES (?, ?, ?, ?, ?)
+                """).execute(arguments: [sourceID, s.index, s.span.start, s.span.end, s.isBoilerplate ? 1 : 0])
+        }
+        for a in result.actors {
+            let id = try actor(a.ref, title: a.title)
+            for alias in Set(a.aliases) where alias != a.ref.name {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO actor_aliases(actor_id, alias, source_id) VALUES (?, ?, ?)")
+                    .execute(arguments: [id, alias, sourceID])
+            }
+        }
+        var byName: [String: Int64] = [:]
+        for (ref, id) in actorIDs where byName[ref.name] == nil { byName[ref.name] = id }
+        for m in result.mentions { try insertMention(m, sourceID: sourceID, byName: byName) }
+        for r in result.exchanges { try insertExchange(r, sourceID: sourceID) }
+        for r in result.attacks { try insertAttack(r, sourceID: sourceID) }
+        for r in result.talks { try insertTalks(r, sourceID: sourceID) }
+    }
+
+    private func insertSource(_ a: Article, hash: String) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO sources(path, outlet, url, title, published, published_precision, description, words,
+                                declared_words, sha256, format, body, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [a.path, a.outlet, a.url, a.title, a.published, a.published == nil ? nil : "day",
+                                     a.description, a.wordCount, a.declaredWordCount, hash, a.format.rawValue, a.body,
+                                     Self.now()])
+        return db.lastInsertedRowID
+    }
+
+    /// Upserts an actor by (name, kind); keeps the first country, the latest title.
+    private mutating func actor(_ ref: ActorRef, title: String? = nil) throws -> Int64 {
+        if let id = actorIDs[ref], title == nil { return id }
+        let id = try Int64.fetchOne(db.cachedStatement(sql: """
+            INSERT INTO actors(name, kind, country, title) VALUES (?, ?, ?, ?)
+            ON CONFLICT(name, kind) DO UPDATE SET country = coalesce(actors.country, excluded.country),
+                                                  title = coalesce(excluded.title, actors.title)
+            RETURNING id
+            """), arguments: [ref.name, ref.kind.rawValue, ref.country, title])!
+        actorIDs[ref] = id
+        return id
+    }
+
+    private func place(name: String, country: String?, kind: String?) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            INSERT INTO places(name, country, kind) VALUES (?, ?, ?)
+            ON CONFLICT(name, ifnull(country, '')) DO UPDATE SET kind = coalesce(places.kind, excluded.kind)
+            RETURNING id
+            """), arguments: [name, country, kind])!
+    }
+
+    private func insertMention(_ m: Mention, sourceID: Int64, byName: [String: Int64]) throws {
+        var actorID: Int64?
+        var placeID: Int64?
+        switch m.kind {
+        case .country, .person, .organization:
+            actorID = byName[m.canonical]
+        case .place:
+            placeID = try place(name: m.canonical, country: m.country, kind: m.subtype)
+        default:
+            break
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO mentions(source_id, kind, span_start, span_end, text, canonical, country, subtype, sentence,
+                                 rule, actor_id, place_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [sourceID, m.kind.rawValue, m.span.start, m.span.end, m.text, m.canonical, m.country,
+                                     m.subtype, m.sentence, m.rule, actorID, placeID])
+    }
+
+    private mutating func insertExchange(_ r: ExchangeReport, sourceID: Int64) throws {
+        let claimant = try r.claimant.map { try actor($0) }
+        let figures = [r.returnedToA, r.returnedToB, r.total, r.civiliansToA, r.civiliansToB]
+        let qualifier = figures.compactMap { $0?.qualifier }.first { $0 != .exact } ?? .exact
+        var args: StatementArguments = [sourceID, claimant, r.date?.date, r.date?.precision.rawValue, r.date?.endDate,
+                                        r.status.rawValue, r.sideA, r.sideB, r.kind.rawValue]
+        for f in figures { args += [f?.value, f?.qualifier.rawValue] }
+        args += [qualifier.rawValue, Self.list(r.mediators), r.span.start, r.span.end, r.rule]
+        try db.cachedStatement(sql: """
+            INSERT INTO exchange_reports(source_id, claimant_actor_id, event_date, date_precision, end_date, status,
+                side_a, side_b, kind, returned_to_a, returned_to_a_q, returned_to_b, returned_to_b_q, total, total_q,
+                civilians_to_a, civilians_to_a_q, civilians_to_b, civilians_to_b_q, qualifier, mediators,
+                span_start, span_end, rule)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: args)
+        try Consolidation.attachExchange(db, reportID: db.lastInsertedRowID, report: r)
+    }
+
+    private mutating func insertAttack(_ r: AttackReport, sourceID: Int64) throws {
+        let claimant = try r.claimant.map { try actor($0) }
+        var args: StatementArguments = [sourceID, claimant, r.date?.date, r.date?.precision.rawValue, r.date?.endDate,
+                                        r.attacker, r.targetCountry, Self.list(r.locations), Self.list(r.targets)]
+        for f in [r.dronesLaunched, r.dronesDowned, r.dronesHit, r.missilesLaunched, r.missilesDowned, r.missilesHit,
+                  r.killed, r.injured] {
+            args += [f?.value, f?.qualifier.rawValue]
+        }
+        args += [r.qualifier.rawValue, r.span.start, r.span.end, r.rule]
+        try db.cachedStatement(sql: """
+            INSERT INTO attack_reports(source_id, claimant_actor_id, event_date, date_precision, end_date, attacker,
+                target_country, locations, targets, drones_launched, drones_launched_q, drones_downed, drones_downed_q,
+                drones_hit, drones_hit_q, missiles_launched, missiles_launched_q, missiles_downed, missiles_downed_q,
+                missiles_hit, missiles_hit_q, killed, killed_q, injured, injured_q, qualifier, span_start, span_end, rule)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: args)
+        try Consolidation.attachAttack(db, reportID: db.lastInsertedRowID, report: r)
+    }
+
+    private mutating func insertTalks(_ r: TalksReport, sourceID: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO talks_reports(source_id, name, round, location, location_country, start_date, date_precision,
+                end_date, parties, mediators, span_start, span_end, rule)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [sourceID, r.name, r.round, r.location, r.locationCountry, r.startDate?.date,
+                                     r.startDate?.precision.rawValue, r.endDate ?? r.startDate?.endDate,
+                                     Self.list(r.parties), Self.list(r.mediators), r.span.start, r.span.end, r.rule])
+        let reportID = db.lastInsertedRowID
+        for d in r.delegations {
+            try db.cachedStatement(sql: "INSERT INTO delegations(talks_report_id, source_id, side) VALUES (?, ?, ?)")
+                .execute(arguments: [reportID, sourceID, d.side])
+            let delegationID = db.lastInsertedRowID
+            for m in d.members {
+                let actorID = try actor(ActorRef(name: m.name, kind: .person, country: d.side))
+                try db.cachedStatement(sql: """
+                    INSERT INTO delegation_members(delegation_id, actor_id, name, role, source_id, span_start, span_end)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [delegationID, actorID, m.name, m.role, sourceID, m.span.start, m.span.end])
+            }
+        }
+        try Consolidation.attachTalks(db, reportID: reportID, report: r)
+    }
+}

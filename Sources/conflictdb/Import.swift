@@ -1,0 +1,78 @@
+import ArgumentParser
+import ConflictExtraction
+import ConflictStore
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import articles: files, folders (recursive: .md, .txt, .jsonl) and JSON Lines batches.",
+        discussion: """
+            The format is detected from the content: YAML front matter, a ` date YYYY-MM-DD ...` first line,
+            JSON Lines (one article per line: title, url, outlet, date, text), else plain text.
+            Each article is one transaction: a bad article is reported as `PATH: reason` and the batch goes on.
+            An article already present (same normalized text) is `unchanged`; a changed article with the same
+            URL (or the same path, when it has no URL) `replaced` its earlier version.
+            The last line is the summary; the exit status is 1 if anything failed.
+
+            Examples:
+              conflictdb import seeds
+              conflictdb import --db war.db batch-2026-02.jsonl more/articles/
+              conflictdb import --date 2026-02-05 notes.txt
+            """
+    )
+
+    @OptionGroup var database: DatabaseOption
+
+    @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for articles that state none.", valueName: "D"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("Folder of dictionary files that extend or override the shipped ones.", valueName: "DIR"))
+    var dictionaries: String?
+
+    @Option(help: ArgumentHelp("Largest input accepted, in bytes (per article for JSON Lines).", valueName: "BYTES"))
+    var maxSize: Int = ArticleReader.defaultMaxSize
+
+    @Argument(help: ArgumentHelp("Files and folders to import.", valueName: "PATH"))
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one PATH to import") }
+        if let date { _ = try? ArticleReader.parseDate(date) }
+        if let date, (try? ArticleReader.parseDate(date)) == nil || date.count != 10 {
+            throw ValidationError("--date must be YYYY-MM-DD, not '\(date)'")
+        }
+        if maxSize <= 0 { throw ValidationError("--max-size must be positive") }
+    }
+
+    func run() throws {
+        let dicts: Dictionaries
+        do {
+            dicts = try Dictionaries.load(overrides: dictionaries.map { URL(fileURLWithPath: $0) })
+        } catch {
+            fail("cannot load dictionaries: \(error)")
+        }
+        let store: Store
+        do { store = try Store.open(path: database.path) } catch { fail(StoreError.message(for: error, path: database.path)) }
+        let importer = Importer(store: store, extractor: Extractor(dictionaries: dicts),
+                                reader: ArticleReader(maxSize: maxSize, defaultDate: date))
+        let showProgress = isatty(STDERR_FILENO) == 1
+        var progressShown = false
+        let summary = importer.importPaths(paths, log: { event in
+            switch event.kind {
+            case .done: break
+            case .failed, .warning:
+                if progressShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                printError(event.line)
+            }
+        }, progress: { done, total in
+            guard showProgress, total >= 20 else { return }
+            progressShown = done < total
+            let width = 30
+            let filled = width * done / total
+            let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+        })
+        writeOut(summary.description + "\n")
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
