@@ -23,7 +23,7 @@ public struct ImportEvent: Sendable {
         switch kind {
         case .done(let o): return "\(path): \(o.rawValue)"
         case .failed(let why): return "\(path): \(why)"
-        case .warning(let d): return "\(path):\(d.description)"
+        case .warning(let d): return d.line == nil ? "\(path): \(d.description)" : "\(path):\(d.description)"
         }
     }
 }
@@ -86,13 +86,20 @@ public final class Importer {
     public func importPaths(_ paths: [String], log: (ImportEvent) -> Void = { _ in },
                             progress: (Int, Int) -> Void = { _, _ in }) -> ImportSummary {
         var summary = ImportSummary()
+        var locked = false
         let (files, missing) = Self.collectFiles(paths)
         for m in missing {
             summary.failed += 1
             log(ImportEvent(path: m, kind: .failed("no such file or directory")))
         }
         for (i, file) in files.enumerated() {
-            for result in reader.read(fileAt: URL(fileURLWithPath: file), displayPath: file) {
+            if locked {
+                // The database stayed locked for the whole busy timeout: don't wait again for every file.
+                summary.failed += files.count - i
+                log(ImportEvent(path: file, kind: .failed("not imported (and \(files.count - i - 1) more files): database is locked")))
+                break
+            }
+            for result in reader.read(fileAt: URL(fileURLWithPath: file), displayPath: file) where !locked {
                 switch result {
                 case .failure(let e):
                     summary.failed += 1
@@ -104,6 +111,9 @@ public final class Importer {
                         for w in warnings { log(ImportEvent(path: article.path, kind: .warning(w))) }
                         log(ImportEvent(path: article.path, kind: .done(outcome)))
                     } catch {
+                        if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+                            locked = true
+                        }
                         summary.failed += 1
                         log(ImportEvent(path: article.path, kind: .failed(StoreError.message(for: error, path: store.path))))
                     }

@@ -62,8 +62,17 @@ public struct QueryRunner {
             let key = k.drop { ":$@".contains($0) }
             named[String(key)] = Int64(v).map { $0 as any DatabaseValueConvertible } ?? v
         }
-        let args = StatementArguments(named)
-        return try store.dbQueue.read { db in
+        do {
+            return try runChecked(sql: sql, args: StatementArguments(named))
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_AUTH || e.resultCode == .SQLITE_READONLY {
+            throw StoreError.refused("query is read-only: \(e.message ?? "not authorized")")
+        } catch let e as DatabaseError where (e.message ?? "").contains("not authorized") {
+            throw StoreError.refused("query is read-only: \(e.message ?? "not authorized") (extension loading is disabled)")
+        }
+    }
+
+    private func runChecked(sql: String, args: StatementArguments) throws -> [ResultTable] {
+        try store.dbQueue.read { db in
             var statements: [Statement] = []
             let cursor = try db.allStatements(sql: sql)
             while let s = try cursor.next() {

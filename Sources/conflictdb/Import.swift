@@ -26,7 +26,7 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for articles that state none.", valueName: "D"))
     var date: String?
 
-    @Option(help: ArgumentHelp("Folder of dictionary files that extend or override the shipped ones.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Folder of dictionary files that extend or override the shipped ones (default: $CONFLICTDB_DICTIONARIES).", valueName: "DIR"))
     var dictionaries: String?
 
     @Option(help: ArgumentHelp("Largest input accepted, in bytes (per article for JSON Lines).", valueName: "BYTES"))
@@ -37,7 +37,6 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one PATH to import") }
-        if let date { _ = try? ArticleReader.parseDate(date) }
         if let date, (try? ArticleReader.parseDate(date)) == nil || date.count != 10 {
             throw ValidationError("--date must be YYYY-MM-DD, not '\(date)'")
         }
@@ -47,7 +46,8 @@ struct Import: ParsableCommand {
     func run() throws {
         let dicts: Dictionaries
         do {
-            dicts = try Dictionaries.load(overrides: dictionaries.map { URL(fileURLWithPath: $0) })
+            let dir = dictionaries ?? ProcessInfo.processInfo.environment["CONFLICTDB_DICTIONARIES"].flatMap { $0.isEmpty ? nil : $0 }
+            dicts = try Dictionaries.load(overrides: dir.map { URL(fileURLWithPath: $0) })
         } catch {
             fail("cannot load dictionaries: \(error)")
         }

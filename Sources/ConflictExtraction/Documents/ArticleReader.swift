@@ -118,7 +118,8 @@ public struct ArticleReader: Sendable {
         let yaml = lines[1..<close].joined(separator: "\n")
         let loaded: Any?
         do {
-            loaded = try Yams.load(yaml: yaml)
+            // Dates stay strings (validated below) instead of being silently rolled over into a Date.
+            loaded = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp))
         } catch {
             let why = "\(error)".split(separator: "\n").first.map(String.init) ?? "parse error"
             throw ArticleReadFailure.frontMatterNotYAML(why)

@@ -1,5 +1,5 @@
 /// Runs the event frames over an analyzed document and merges their per-sentence findings into
-/// one report per claim.
+/// one report per claim (DESIGN §3: a report is what one source says, with its claimant).
 public struct EventExtractor: Sendable {
     public let dict: Dictionaries
 
@@ -15,6 +15,372 @@ public struct EventExtractor: Sendable {
     }
 
     public func extract(_ doc: AnalyzedDocument) -> Output {
-        Output()
+        var memory = Attribution.Memory()
+        let attackFrame = AttackFrame(dict: dict)
+        let exchangeFrame = ExchangeFrame(dict: dict)
+        let talksFrame = TalksFrame(dict: dict)
+        var attacks: [AttackPiece] = []
+        var exchanges: [ExchangePiece] = []
+        var talks: [TalksPiece] = []
+        var delegations: [DelegationPiece] = []
+        var previousSide: String? = nil
+        var out = Output()
+        for s in doc.sentences where !s.sentence.isBoilerplate {
+            let claimant = Attribution.claimant(s, &memory)
+            if let e = exchangeFrame.piece(s, claimant: claimant) {
+                exchanges.append(e)
+            } else if let a = attackFrame.piece(s, claimant: claimant) {
+                attacks.append(a)
+            }
+            talks += talksFrame.pieces(s)
+            if let d = talksFrame.delegation(s, previousSide: previousSide) {
+                delegations.append(d)
+                previousSide = d.side
+            }
+        }
+        let published = doc.published.map { ResolvedDate(date: $0.iso, precision: .day) }
+        out.attacks = mergeAttacks(attacks, published: published, &out.diagnostics)
+        out.exchanges = mergeExchanges(exchanges, published: published, &out.diagnostics)
+        out.talks = mergeTalks(talks, delegations, published: published)
+        return out
+    }
+
+    // MARK: - attacks
+
+    func mergeAttacks(_ input: [AttackPiece], published: ResolvedDate?, _ diags: inout [Diagnostic]) -> [AttackReport] {
+        var pieces = input
+        var lastFull: AttackPiece? = nil
+        for i in pieces.indices {
+            if pieces[i].attacker == nil || pieces[i].target == nil, let l = lastFull, pieces[i].date == nil || pieces[i].date == l.date {
+                pieces[i].attacker = pieces[i].attacker ?? l.attacker
+                pieces[i].target = pieces[i].target ?? l.target
+                if pieces[i].date == nil { pieces[i].date = l.date }
+            }
+            if pieces[i].attacker != nil && pieces[i].target != nil { lastFull = pieces[i] }
+        }
+        var reports: [AttackReport] = []
+        var extras: [Int: [String: [Figure]]] = [:]       // breakdowns per report
+        var allOf: [Int: [String]] = [:]
+        var pending: [AttackPiece] = []
+        func key(_ r: AttackReport) -> String { "\(r.date?.date ?? "")|\(r.attacker ?? "")|\(r.targetCountry ?? "")" }
+        func key(_ p: AttackPiece) -> String { "\((p.date ?? published)?.date ?? "")|\(p.attacker ?? "")|\(p.target ?? "")" }
+        for p in pieces {
+            guard p.attacker != nil || p.target != nil else {
+                diags.append(Diagnostic(.warning, "attack figures with no attacker or target: skipped", line: p.sentence + 1))
+                continue
+            }
+            if !p.hasFigures { pending.append(p); continue }
+            let k = key(p)
+            // the report of the same claim that does not contradict this sentence
+            let idx = reports.indices.first { i in
+                key(reports[i]) == k && (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant) && !conflicts(reports[i], p)
+            }
+            var r: AttackReport
+            if let i = idx { r = reports[i] } else {
+                r = AttackReport(date: p.date ?? published, attacker: p.attacker, targetCountry: p.target, claimant: p.claimant, span: p.span, rule: "")
+            }
+            apply(p, to: &r)
+            if let i = idx {
+                reports[i] = r
+                extras[i, default: [:]].merge(p.breakdowns) { $0 + $1 }
+                allOf[i, default: []] += p.allOf
+            } else {
+                reports.append(r)
+                extras[reports.count - 1] = p.breakdowns
+                allOf[reports.count - 1] = p.allOf
+            }
+        }
+        for p in pending {
+            if let i = reports.firstIndex(where: { key($0) == key(p) }) {
+                apply(p, to: &reports[i])
+            } else if let i = reports.firstIndex(where: { $0.attacker == p.attacker && $0.targetCountry == p.target && p.date == nil }) {
+                apply(p, to: &reports[i])
+            } else if p.hasAttackSignal, !p.locations.isEmpty || !p.targets.isEmpty {
+                var r = AttackReport(date: p.date ?? published, attacker: p.attacker, targetCountry: p.target, claimant: p.claimant, span: p.span, rule: "")
+                apply(p, to: &r)
+                reports.append(r)
+            }
+        }
+        for i in reports.indices {
+            for (k, figs) in extras[i] ?? [:] where !figs.isEmpty {
+                if get(reports[i], k) == nil {
+                    let sum = figs.reduce(0) { $0 + $1.value }
+                    set(&reports[i], k, Figure(sum, figs.count == 1 ? figs[0].qualifier : .atLeast))
+                    reports[i].rule += ";attack.breakdown_sum"
+                }
+            }
+            for k in allOf[i] ?? [] {
+                let cat = k.split(separator: ".")[0]
+                if get(reports[i], k) == nil, let l = get(reports[i], "\(cat).launched") {
+                    set(&reports[i], k, l)
+                    reports[i].rule += ";attack.all_of"
+                }
+            }
+            if reports[i].rule.hasPrefix(";") { reports[i].rule.removeFirst() }
+        }
+        return reports
+    }
+
+    func get(_ r: AttackReport, _ k: String) -> Figure? {
+        switch k {
+        case "drone.launched": return r.dronesLaunched
+        case "drone.downed": return r.dronesDowned
+        case "drone.hit": return r.dronesHit
+        case "missile.launched": return r.missilesLaunched
+        case "missile.downed": return r.missilesDowned
+        case "missile.hit": return r.missilesHit
+        default: return nil
+        }
+    }
+
+    func set(_ r: inout AttackReport, _ k: String, _ f: Figure) {
+        switch k {
+        case "drone.launched": r.dronesLaunched = f
+        case "drone.downed": r.dronesDowned = f
+        case "drone.hit": r.dronesHit = f
+        case "missile.launched": r.missilesLaunched = f
+        case "missile.downed": r.missilesDowned = f
+        case "missile.hit": r.missilesHit = f
+        default: break
+        }
+    }
+
+    func conflicts(_ r: AttackReport, _ p: AttackPiece) -> Bool {
+        for (k, f) in p.figures { if let g = get(r, k), g.value != f.value { return true } }
+        if let a = r.killed, let b = p.killed, a.value != b.value { return true }
+        if let a = r.injured, let b = p.injured, a.value != b.value { return true }
+        return false
+    }
+
+    func apply(_ p: AttackPiece, to r: inout AttackReport) {
+        for (k, f) in p.figures where get(r, k) == nil { set(&r, k, f) }
+        if r.killed == nil { r.killed = p.killed }
+        if r.injured == nil { r.injured = p.injured }
+        for l in p.locations where !r.locations.contains(l) { r.locations.append(l) }
+        for t in p.targets where !r.targets.contains(t) { r.targets.append(t) }
+        if r.claimant == nil { r.claimant = p.claimant }
+        r.span = r.span.union(p.span)
+        let rules = p.rules.isEmpty ? ["attack.context"] : p.rules
+        for rule in rules where !r.rule.split(separator: ";").contains(Substring(rule)) { r.rule += (r.rule.isEmpty ? "" : ";") + rule }
+    }
+
+    // MARK: - exchanges
+
+    func mergeExchanges(_ input: [ExchangePiece], published: ResolvedDate?, _ diags: inout [Diagnostic]) -> [ExchangeReport] {
+        // two sides for each piece
+        var defaultSides: [String]? = nil
+        var pieces: [ExchangePiece] = []
+        for var p in input {
+            if p.sides.count == 1, let o = dict.opponent(of: p.sides[0]) { p.sides.append(o) }
+            if p.sides.count > 2 {
+                // prefer a known dyad among the named countries
+                if let pair = dict.conflicts.first(where: { p.sides.contains($0.0) && p.sides.contains($0.1) }) { p.sides = [pair.0, pair.1] } else { p.sides = Array(p.sides.prefix(2)) }
+            }
+            if p.sides.count == 2 { defaultSides = defaultSides ?? p.sides }
+            pieces.append(p)
+        }
+        var reports: [ExchangeReport] = []
+        var military: [Int: Set<String>] = [:]
+        var kinds: [Int: Set<String>] = [:]
+        let firstDated = pieces.first { $0.date != nil && !$0.agreed }?.date
+        for var p in pieces {
+            if p.sides.count < 2 { p.sides = defaultSides ?? [] }
+            guard p.sides.count == 2 else {
+                diags.append(Diagnostic(.warning, "exchange with no identifiable sides: skipped", line: p.sentence + 1))
+                continue
+            }
+            let sides = p.sides.sorted()
+            let date = p.date ?? firstDated ?? published
+            let dn = date.flatMap { CivilDate(iso: $0.date)?.dayNumber }
+            func near(_ r: ExchangeReport) -> Bool {
+                guard r.sideA == sides[0], r.sideB == sides[1] else { return false }
+                guard let a = dn, let b = r.date.flatMap({ CivilDate(iso: $0.date)?.dayNumber }) else { return r.date?.date == date?.date }
+                return abs(a - b) <= 1
+            }
+            var idx = reports.indices.first { i in
+                near(reports[i]) && (reports[i].status == .completed || p.agreed) &&
+                    (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant) && !conflicts(reports[i], p, sides)
+            }
+            if idx == nil, !p.hasFigures {
+                // a sentence with no figure only adds to an exchange already found (or names a dated one)
+                idx = reports.indices.first { near(reports[$0]) }
+                if idx == nil && p.date == nil { continue }
+            }
+            if idx == nil, p.agreed, let j = reports.indices.first(where: { near(reports[$0]) && reports[$0].status == .completed }) {
+                idx = j
+            }
+            if let i = idx {
+                apply(p, sides, to: &reports[i])
+                military[i, default: []].formUnion(p.military)
+                kinds[i, default: []].formUnion(p.kinds)
+                if !p.agreed, reports[i].status == .agreed, p.hasFigures { reports[i].status = .completed }
+            } else {
+                var r = ExchangeReport(date: date, status: p.agreed ? .agreed : .completed, sideA: sides[0], sideB: sides[1], claimant: p.claimant, span: p.span, rule: "")
+                apply(p, sides, to: &r)
+                reports.append(r)
+                military[reports.count - 1] = p.military
+                kinds[reports.count - 1] = p.kinds
+            }
+        }
+        for i in reports.indices {
+            let k = kinds[i] ?? []
+            reports[i].kind = k.contains("bodies") ? .bodies : (k.contains("pow") ? .pow : (k.contains("civilians") ? .civilians : .pow))
+            // soldiers' figure + the civilians beside it = everyone returned to that side (DESIGN §5)
+            for side in military[i] ?? [] {
+                if side == reports[i].sideA, let r = reports[i].returnedToA, let c = reports[i].civiliansToA { reports[i].returnedToA = Figure(r.value + c.value, r.qualifier) }
+                if side == reports[i].sideB, let r = reports[i].returnedToB, let c = reports[i].civiliansToB { reports[i].returnedToB = Figure(r.value + c.value, r.qualifier) }
+            }
+            if reports[i].returnedToA == nil, let c = reports[i].civiliansToA, reports[i].kind == .civilians { reports[i].returnedToA = c }
+            if reports[i].returnedToB == nil, let c = reports[i].civiliansToB, reports[i].kind == .civilians { reports[i].returnedToB = c }
+        }
+        return reports
+    }
+
+    func conflicts(_ r: ExchangeReport, _ p: ExchangePiece, _ sides: [String]) -> Bool {
+        if let a = p.returned[sides[0]], let b = r.returnedToA, a.value != b.value { return true }
+        if let a = p.returned[sides[1]], let b = r.returnedToB, a.value != b.value { return true }
+        if let a = p.total, let b = r.total, a.value != b.value { return true }
+        return false
+    }
+
+    func apply(_ p: ExchangePiece, _ sides: [String], to r: inout ExchangeReport) {
+        if r.returnedToA == nil { r.returnedToA = p.returned[sides[0]] }
+        if r.returnedToB == nil { r.returnedToB = p.returned[sides[1]] }
+        if r.civiliansToA == nil { r.civiliansToA = p.civilians[sides[0]] }
+        if r.civiliansToB == nil { r.civiliansToB = p.civilians[sides[1]] }
+        if r.total == nil { r.total = p.total }
+        for m in p.mediators where !r.mediators.contains(m) && m != r.sideA && m != r.sideB { r.mediators.append(m) }
+        if r.claimant == nil, p.hasFigures { r.claimant = p.claimant }
+        if r.date?.precision != .day, let d = p.date { r.date = d }
+        r.span = r.span.union(p.span)
+        let rules = p.rules.isEmpty ? ["exchange.context"] : p.rules
+        for rule in rules where !r.rule.split(separator: ";").contains(Substring(rule)) { r.rule += (r.rule.isEmpty ? "" : ";") + rule }
+    }
+
+    // MARK: - talks
+
+    func mergeTalks(_ pieces: [TalksPiece], _ delegations: [DelegationPiece], published: ResolvedDate?) -> [TalksReport] {
+        struct Cluster {
+            var pieces: [TalksPiece]
+            var venue: String?
+            var venueCountry: String?
+            var venueIsCountry: Bool
+            var round: Int?
+            var dates: [ResolvedDate]
+            var delegations: [Delegation] = []
+            var span: Span
+        }
+        var clusters: [Cluster] = []
+        /// A date as a closed range of day numbers (months and years cover their days).
+        func days(_ d: ResolvedDate) -> ClosedRange<Int>? {
+            if let c = CivilDate(iso: d.date) {
+                let e = d.endDate.flatMap { CivilDate(iso: $0) } ?? c
+                return c.dayNumber...max(c.dayNumber, e.dayNumber)
+            }
+            let parts = d.date.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 2, (1...12).contains(parts[1]) {
+                return CivilDate(parts[0], parts[1], 1).dayNumber...CivilDate(parts[0], parts[1], CivilDate.daysIn(parts[0], parts[1])).dayNumber
+            }
+            if parts.count == 1 { return CivilDate(parts[0], 1, 1).dayNumber...CivilDate(parts[0], 12, 31).dayNumber }
+            return nil
+        }
+        func compatibleDates(_ a: [ResolvedDate], _ b: [ResolvedDate]) -> Bool {
+            let x = a.compactMap(days), y = b.compactMap(days)
+            if x.isEmpty || y.isEmpty { return true }
+            return x.contains { u in y.contains { v in u.lowerBound <= v.upperBound + 3 && v.lowerBound <= u.upperBound + 3 } }
+        }
+        func sameVenue(_ c: Cluster, _ p: TalksPiece) -> Bool {
+            guard let v = p.venue else { return false }
+            return c.venue == v || (p.venueIsCountry && c.venueCountry == p.venueCountry) || (c.venueIsCountry && c.venueCountry == p.venueCountry)
+        }
+        func add(_ p: TalksPiece, to i: Int) {
+            clusters[i].pieces.append(p)
+            if p.venue != nil, clusters[i].venue == nil || (clusters[i].venueIsCountry && !p.venueIsCountry) {
+                clusters[i].venue = p.venue
+                clusters[i].venueCountry = p.venueCountry
+                clusters[i].venueIsCountry = p.venueIsCountry
+            }
+            if clusters[i].round == nil { clusters[i].round = p.round }
+            clusters[i].dates += p.dates
+            clusters[i].span = clusters[i].span.union(p.span)
+        }
+        for p in pieces {
+            var idx: Int? = nil
+            if let r = p.round { idx = clusters.firstIndex { $0.round == r } }
+            if idx == nil, p.venue != nil {
+                idx = clusters.firstIndex { c in
+                    guard sameVenue(c, p), c.round == nil || p.round == nil || c.round == p.round else { return false }
+                    // an undated mention of a numbered round does not join talks that have dates of their own
+                    if p.round != nil, p.dates.isEmpty, !c.dates.isEmpty { return false }
+                    return compatibleDates(c.dates, p.dates)
+                }
+            }
+            if idx == nil, p.venue == nil, !p.dates.isEmpty {
+                idx = clusters.firstIndex { !$0.dates.isEmpty && compatibleDates($0.dates, p.dates) }
+            }
+            if let i = idx {
+                add(p, to: i)
+            } else if p.venue != nil || p.round != nil {
+                clusters.append(Cluster(pieces: [p], venue: p.venue, venueCountry: p.venueCountry, venueIsCountry: p.venueIsCountry, round: p.round, dates: p.dates, span: p.span))
+            }
+        }
+        // talks named by country only, or by venue with no round, join fitting talks of the same place
+        var merged: [Cluster] = []
+        for c in clusters {
+            let target = merged.firstIndex { m in
+                guard m.venueCountry == c.venueCountry, m.venueCountry != nil else { return false }
+                let sameCity = m.venue == c.venue && !m.venueIsCountry && !c.venueIsCountry
+                guard sameCity || m.venueIsCountry || c.venueIsCountry else { return false }
+                guard m.round == nil || c.round == nil || m.round == c.round else { return false }
+                if sameCity && m.round != nil && c.round != nil { return false }
+                return !m.dates.isEmpty && !c.dates.isEmpty && compatibleDates(m.dates, c.dates)
+            }
+            if let j = target {
+                let keepC = merged[j].venueIsCountry && !c.venueIsCountry
+                var x = keepC ? c : merged[j]
+                let other = keepC ? merged[j] : c
+                x.pieces += other.pieces
+                x.dates += other.dates
+                x.round = x.round ?? other.round
+                x.span = x.span.union(other.span)
+                merged[j] = x
+            } else {
+                merged.append(c)
+            }
+        }
+        clusters = merged
+        // delegations: to the talks of the same sentence, else the nearest talks before, else the first
+        for d in delegations {
+            var i = clusters.firstIndex { $0.pieces.contains { $0.sentence == d.sentence } }
+            if i == nil { i = clusters.lastIndex { c in c.venue != nil && c.pieces.contains { $0.sentence < d.sentence } } }
+            if i == nil { i = clusters.indices.first }
+            if i == nil {
+                clusters.append(Cluster(pieces: [], venue: nil, venueCountry: nil, venueIsCountry: false, round: nil, dates: [], span: d.span))
+                i = clusters.count - 1
+            }
+            let c = i!
+            if let k = clusters[c].delegations.firstIndex(where: { $0.side == d.side }) {
+                for m in d.members where !clusters[c].delegations[k].members.contains(where: { $0.name == m.name }) { clusters[c].delegations[k].members.append(m) }
+            } else {
+                clusters[c].delegations.append(Delegation(side: d.side, members: d.members))
+            }
+            clusters[c].span = clusters[c].span.union(d.span)
+        }
+        return clusters.compactMap { c in
+            guard c.venue != nil || !c.delegations.isEmpty else { return nil }
+            let sorted = c.dates.sorted { $0.date < $1.date }
+            var start = sorted.first ?? published
+            let ends = c.dates.map { $0.endDate ?? $0.date }.sorted()
+            var end = ends.last
+            if let s = start, s.precision == .range { start = ResolvedDate(date: s.date, precision: .day) }
+            if end == start?.date { end = nil }
+            var parties: [String] = []
+            for p in c.pieces { for x in p.parties where !parties.contains(x) { parties.append(x) } }
+            for d in c.delegations where !parties.contains(d.side) { parties.append(d.side) }
+            let baseName = c.pieces.first?.name ?? "talks"
+            let name = c.round.map { "\(baseName) (round \($0))" } ?? baseName
+            return TalksReport(name: name, round: c.round, location: c.venue, locationCountry: c.venueCountry, startDate: start, endDate: end,
+                               parties: parties.sorted(), mediators: [], delegations: c.delegations, span: c.span, rule: "talks.venue")
+        }
     }
 }

@@ -67,7 +67,7 @@ public struct Segmenter: Sendable {
             guard j < all.count else { continue }
             let next = all[j]
             guard next.spaceBefore || j > idx + 1 else { continue }
-            let startsSentence = next.isCapitalized || next.kind == .number || openers.contains(next.text)
+            let startsSentence = next.isCapitalized || next.kind == .number || (openers.contains(next.text) && next.text != "(" && next.text != "[")
             guard startsSentence else { continue }
             if tok.text == ".", idx > 0, j == idx + 1 {
                 let before = all[idx - 1]

@@ -1,0 +1,311 @@
+/// What one sentence says about a strike wave: figures by weapon and outcome, casualties, places,
+/// target types, and who attacked whom. Pieces are merged per claim by `EventExtractor`.
+struct AttackPiece {
+    var sentence: Int
+    var span: Span
+    var date: ResolvedDate?
+    var attacker: String?
+    var target: String?
+    /// "drone.launched", "missile.downed", ... -> figure
+    var figures: [String: Figure] = [:]
+    /// per-location breakdowns ("22 over the Bryansk region"): used only when no total is given
+    var breakdowns: [String: [Figure]] = [:]
+    /// "the missiles ... impacted": every launched one of that category
+    var allOf: [String] = []
+    var killed: Figure?
+    var injured: Figure?
+    var locations: [String] = []
+    var targets: [String] = []
+    var claimant: ActorRef?
+    var rules: [String] = []
+    var hasAttackSignal = false
+
+    var hasFigures: Bool { !figures.isEmpty || killed != nil || injured != nil || !breakdowns.isEmpty || !allOf.isEmpty }
+}
+
+struct AttackFrame {
+    let dict: Dictionaries
+
+    static let locative: Set<String> = ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "city", "town", "village", "and", ",", "the", "region", "western", "eastern", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "border", "frontline", "port", "regional", "capital", "village", "settlement", "district", "districts", "several", "russia's", "ukraine's", "'s"]
+
+    func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> AttackPiece? {
+        let items = s.items
+        let hasWeapon = items.contains { $0.kind == .weapon }
+        let attackTriggers = items.filter { $0.kind == .trigger && $0.a == "attack" }
+        let casualtyTriggers = items.filter { $0.kind == .trigger && $0.a == "casualty" }
+        let exchangeish = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "returned") }
+        guard hasWeapon || !attackTriggers.isEmpty || !casualtyTriggers.isEmpty else { return nil }
+        if exchangeish && !hasWeapon && attackTriggers.isEmpty { return nil }
+        var p = AttackPiece(sentence: s.sentence.index, span: s.sentence.span)
+        p.claimant = claimant
+        p.hasAttackSignal = hasWeapon || attackTriggers.contains { $0.b == "event" || $0.b == "hit" || $0.b == "launched" || $0.b == "downed" }
+        var usedNumbers = Set<Int>()
+
+        // 1. weapon figures
+        var lastCategory: String? = nil
+        for (n, it) in items.enumerated() {
+            if it.kind == .weapon, !it.text.isEmpty {
+                // "the missiles ... impacted": no number, a definite article and an outcome after
+                let r0 = it.range.lowerBound
+                let prevItem = n > 0 ? items[n - 1] : nil
+                let numberBefore = prevItem.map { $0.kind == .number && it.range.lowerBound - $0.range.upperBound <= 3 } ?? false
+                if !numberBefore, r0 > 0, s.tokens[r0 - 1].lower == "the",
+                   let trig = items.dropFirst(n + 1).prefix(while: { $0.kind == .number || $0.kind == .weapon || $0.kind == .trigger }).first(where: { $0.kind == .trigger }),
+                   trig.a == "attack", trig.b == "hit" || trig.b == "downed", trig.range.lowerBound - it.range.upperBound <= 8 {
+                    p.allOf.append("\(it.a).\(trig.b)")
+                }
+                continue
+            }
+            guard it.kind == .number, !it.vague, let v = it.value else { continue }
+            // the weapon this number counts
+            var w: Item? = nil
+            var wIndex = n
+            var partOf: Item? = nil
+            var k = n + 1
+            while k < items.count, items[k].range.lowerBound - it.range.upperBound <= 5 {
+                let c = items[k]
+                if c.kind == .weapon { w = c; wIndex = k
+                    // "Shahed and decoy drones": take the head noun
+                    if k + 1 < items.count, items[k + 1].kind == .weapon, items[k + 1].range.lowerBound - c.range.upperBound <= 2 { wIndex = k + 1 }
+                    break }
+                if c.kind == .number {
+                    // "718 of the 728 drones"
+                    let between = it.range.upperBound..<c.range.lowerBound
+                    if between.allSatisfy({ ["of", "the"].contains(s.tokens[$0].lower) }), between.contains(where: { s.tokens[$0].lower == "of" }) {
+                        partOf = c
+                        k += 1
+                        continue
+                    }
+                    break
+                }
+                if c.kind == .trigger || c.kind == .date || c.kind == .place { break }
+                k += 1
+            }
+            if w == nil, let part = partOf { _ = part }
+            var category = w?.a
+            // a bare number right before an outcome verb: "15 destroyed", "337 of them were shot down"
+            if category == nil, let last = lastCategory {
+                let nextTrig = items.dropFirst(n + 1).first
+                let gapTokens = nextTrig.map { it.range.upperBound..<$0.range.lowerBound } ?? 0..<0
+                if let t = nextTrig, t.kind == .trigger, t.a == "attack", ["downed", "hit", "lost"].contains(t.b),
+                   gapTokens.count <= 4, gapTokens.allSatisfy({ ["of", "them", "were", "was", "have", "been", "had", "more", "reportedly", "allegedly", ","].contains(s.tokens[$0].lower) }) {
+                    category = last
+                }
+            }
+            guard let cat = category, cat == "drone" || cat == "missile" else { continue }
+            lastCategory = cat
+            usedNumbers.insert(n)
+            let anchor = partOf != nil ? items.firstIndex { $0.range == partOf!.range }! : n
+            var slot = followingSlot(items, after: max(wIndex, anchor), s)
+            if slot == nil || partOf != nil { slot = precedingSlot(items, before: n, s) ?? slot }
+            if slot == nil, p.hasAttackSignal, items.contains(where: { $0.isTrigger("attack", "event") }) { slot = "launched" }
+            if let part = partOf, let pv = part.value {
+                usedNumbers.insert(items.firstIndex { $0.range == part.range } ?? n)
+                let launchedKey = "\(cat).launched"
+                if p.figures[launchedKey] == nil { p.figures[launchedKey] = Figure(pv, part.qualifier ?? .exact) }
+            }
+            guard let sl = slot, sl != "event" else { continue }
+            if sl == "lost" { continue }
+            let key = "\(cat).\(sl)"
+            let fig = Figure(v, it.qualifier ?? .exact)
+            if isBreakdown(items, from: max(wIndex, n), s) {
+                p.breakdowns[key, default: []].append(fig)
+            } else if p.figures[key] == nil {
+                p.figures[key] = fig
+            }
+            p.rules.append("attack.figure.\(sl)")
+        }
+
+        // 2. casualties
+        for (n, it) in items.enumerated() where it.kind == .number && !it.vague && !usedNumbers.contains(n) {
+            guard let v = it.value else { continue }
+            let after = it.range.upperBound
+            if after + 1 < s.tokens.count, s.tokens[after].lower == "of", ["them", "whom"].contains(s.tokens[after + 1].lower) { continue }
+            var slot: String? = nil
+            // NUM [people] [were|was|have been] killed/injured
+            for c in items.dropFirst(n + 1) {
+                if c.range.lowerBound - after > 5 { break }
+                if c.kind == .trigger, c.a == "casualty" { slot = c.b; break }
+                if c.kind == .number || c.kind == .weapon || c.kind == .trigger { break }
+            }
+            // killing/wounding NUM people
+            if slot == nil, n > 0, items[n - 1].kind == .trigger, items[n - 1].a == "casualty", it.range.lowerBound - items[n - 1].range.upperBound <= 1,
+               items[n - 1].text.lowercased().hasSuffix("ing") || items[n - 1].text.lowercased().hasSuffix("to") {
+                slot = items[n - 1].b
+            }
+            guard let sl = slot else { continue }
+            let fig = Figure(v, it.qualifier ?? .exact)
+            switch sl {
+            case "killed": if p.killed == nil { p.killed = fig }
+            case "injured": if p.injured == nil { p.injured = fig }
+            default: break
+            }
+            p.rules.append("attack.casualty.\(sl)")
+        }
+        // "no injuries or deaths", "there were no casualties"
+        for (n, it) in items.enumerated() where it.isGrammar("negation") {
+            for c in items.dropFirst(n + 1).prefix(4) where c.kind == .trigger && c.a == "casualty" && c.range.lowerBound - it.range.upperBound <= 5 {
+                if c.b == "killed" || c.b == "casualties", p.killed == nil { p.killed = Figure(0) }
+                if c.b == "injured" || c.b == "casualties", p.injured == nil { p.injured = Figure(0) }
+                p.rules.append("attack.casualty.none")
+            }
+        }
+
+        // 3. places and targets
+        for (n, it) in items.enumerated() {
+            if it.kind == .target, p.hasAttackSignal || p.hasFigures { if !p.targets.contains(it.canonical) { p.targets.append(it.canonical) } }
+            guard it.kind == .place, isLocation(items, n, s) else { continue }
+            if !p.locations.contains(it.canonical) { p.locations.append(it.canonical) }
+        }
+
+        // 4. date: the first day-precise date of the sentence
+        p.date = items.first { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !precededBy($0, ["since", "until"], s) }?.date
+
+        // 5. attacker and target
+        sides(&p, s)
+        guard p.hasFigures || (p.hasAttackSignal && (!p.locations.isEmpty || !p.targets.isEmpty)) else { return nil }
+        return p
+    }
+
+    func precededBy(_ it: Item, _ words: Set<String>, _ s: AnalyzedSentence) -> Bool {
+        let k = it.range.lowerBound
+        return k > 0 && words.contains(s.tokens[k - 1].lower)
+    }
+
+    /// An outcome verb right after a weapon phrase: "156 drones were shot down", "13 missiles launched".
+    func followingSlot(_ items: [Item], after n: Int, _ s: AnalyzedSentence) -> String? {
+        let end = items[n].range.upperBound
+        for c in items.dropFirst(n + 1) {
+            if c.range.lowerBound - end > 4 { return nil }
+            if c.kind == .number { return nil }
+            if c.kind == .trigger, c.a == "attack", c.b != "event" {
+                let gap = end..<c.range.lowerBound
+                if gap.contains(where: { s.tokens[$0].text == "," }) && c.b == "launched" { return nil }
+                return c.b
+            }
+        }
+        return nil
+    }
+
+    /// The nearest outcome verb before a number in the same sentence ("shot down 296 drones").
+    func precedingSlot(_ items: [Item], before n: Int, _ s: AnalyzedSentence) -> String? {
+        var k = n - 1
+        while k >= 0 {
+            let c = items[k]
+            if c.kind == .trigger, c.a == "attack", c.b != "event" { return c.b }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// "22 over the Bryansk region": a per-location part of a total.
+    func isBreakdown(_ items: [Item], from n: Int, _ s: AnalyzedSentence) -> Bool {
+        let end = items[n].range.upperBound
+        for c in items.dropFirst(n + 1) {
+            if c.range.lowerBound - end > 8 { return false }
+            if c.kind == .number { return false }
+            if c.kind == .place {
+                var k = c.range.lowerBound - 1
+                while k >= end {
+                    let w = s.tokens[k].lower
+                    if w == "over" || w == "in" { return true }
+                    if !["the", "western", "eastern", "northern", "southern", "central", "border", "southwestern", "southeastern", "northwestern", "northeastern"].contains(w) { return false }
+                    k -= 1
+                }
+                return false
+            }
+        }
+        return false
+    }
+
+    /// A place is a location of the attack unless it is a dateline, a speaker ("Kyiv said"),
+    /// a launch site ("from Kursk"), part of a title ("Volyn Governor") or a possessive ("Moscow's").
+    func isLocation(_ items: [Item], _ n: Int, _ s: AnalyzedSentence) -> Bool {
+        let it = items[n]
+        if it.text.count > 3, it.text.uppercased() == it.text { return false }
+        if it.a == "venue" { return false }
+        let e = it.range.upperBound
+        if e < s.tokens.count, s.tokens[e].lower == "'s", it.a == "capital" { return false }
+        if n + 1 < items.count {
+            let next = items[n + 1]
+            if next.range.lowerBound == e || next.range.lowerBound == e + 1 && s.tokens[e].lower == "'s" {
+                if next.kind == .title || next.isTrigger("claim") || next.kind == .person { return false }
+            }
+        }
+        let b = it.range.lowerBound
+        if b > 0, ["from"].contains(s.tokens[b - 1].lower) { return false }
+        if e < s.tokens.count, s.tokens[e].lower == "'s", b > 0, !["in", "of", "on", "over"].contains(s.tokens[b - 1].lower) { return false }
+        if it.a == "capital" {
+            // a capital is often the government ("Moscow will", "Kyiv says"): a location only after a locative word
+            var k = b - 1
+            while k >= 0, ["the", "city", "of", "capital", "ukrainian", "russian", "central", "western", "eastern", "northern", "southern"].contains(s.tokens[k].lower) && s.tokens[k].lower != "of" { k -= 1 }
+            guard k >= 0 else { return false }
+            return ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "targeted", "shelled", "and", ","].contains(s.tokens[k].lower)
+        }
+        return true
+    }
+
+    /// Who attacked whom, from demonyms on weapons ("Ukrainian drones"), subjects of launch verbs
+    /// ("Russia launched"), targets after prepositions ("at Ukraine"), the claimant's role, the
+    /// places' country, and the conflict dyads.
+    func sides(_ p: inout AttackPiece, _ s: AnalyzedSentence) {
+        let items = s.items
+        for (n, it) in items.enumerated() {
+            guard let c = it.country else { continue }
+            if it.kind == .demonym {
+                // demonym before a weapon or an attack noun: "Ukrainian drones", "Russian strikes"
+                if let nx = items.dropFirst(n + 1).first, nx.range.lowerBound - it.range.upperBound <= 3,
+                   nx.kind == .weapon || nx.isTrigger("attack", "event") || nx.isTrigger("attack", "launched") {
+                    if p.attacker == nil { p.attacker = c }
+                    continue
+                }
+                // "Russian-controlled", "Russian territory": a target
+                continue
+            }
+            if it.kind == .country || (it.kind == .organization && ["armed_force", "government_body"].contains(it.actorKind?.rawValue ?? "")) {
+                let b = it.range.lowerBound
+                let prevWord = b > 0 ? s.tokens[b - 1].lower : ""
+                if it.kind == .country, ["at", "on", "against", "into", "across"].contains(prevWord) || (prevWord == "of" && b > 1 && ["regions", "territory", "parts", "cities"].contains(s.tokens[b - 2].lower)) {
+                    if p.target == nil { p.target = c }
+                    continue
+                }
+                // subject of a launch/attack verb
+                if let nx = items.dropFirst(n + 1).first(where: { $0.kind == .trigger }), nx.range.lowerBound - it.range.upperBound <= 4,
+                   nx.a == "attack", nx.b == "launched" || nx.b == "event" || nx.b == "hit" {
+                    let gap = it.range.upperBound..<nx.range.lowerBound
+                    if !gap.contains(where: { s.tokens[$0].text == "," }) || it.kind == .country {
+                        if p.attacker == nil, !(it.kind == .organization && it.isTrigger("claim")) { p.attacker = c }
+                    }
+                }
+            }
+        }
+        // "its forces struck": the claimant's side attacks; "its forces shot down": the claimant defends
+        let lower = s.tokens.map(\.lower)
+        if let cl = p.claimant?.country {
+            let ownForces = zip(lower, lower.dropFirst()).contains { ($0 == "its" || $0 == "our") && ($1 == "forces" || $1 == "troops" || $1 == "military") }
+            let defends = p.figures.keys.contains { $0.hasSuffix(".downed") } || !p.breakdowns.isEmpty
+            if p.attacker == nil, ownForces, !defends, s.items.contains(where: { $0.isTrigger("attack", "hit") || $0.isTrigger("attack", "launched") || $0.isTrigger("attack", "event") }) {
+                p.attacker = cl
+            }
+            if p.target == nil, defends, p.attacker != cl { p.target = cl }
+        }
+        if p.target == nil {
+            // the places' country (the one named most)
+            var count: [String: Int] = [:]
+            for it in items where it.kind == .place && isLocation(items, items.firstIndex(where: { $0.range == it.range })!, s) {
+                if let c = it.country, c != p.attacker { count[c, default: 0] += 1 }
+            }
+            if p.attacker == nil || count[p.attacker!] == nil, let best = count.max(by: { $0.value < $1.value }) {
+                if p.attacker != nil, let opp = dict.opponent(of: p.attacker!), count[opp] == nil {
+                    // places in territory the attacker does not claim as the target's (occupied areas): follow the dyad
+                    p.target = opp
+                } else {
+                    p.target = best.key
+                }
+            }
+        }
+        if p.attacker == nil, let t = p.target { p.attacker = dict.opponent(of: t) }
+        if p.target == nil, let a = p.attacker { p.target = dict.opponent(of: a) }
+        if p.attacker == p.target { p.target = p.attacker.flatMap { dict.opponent(of: $0) } }
+    }
+}
