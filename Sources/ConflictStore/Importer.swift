@@ -68,6 +68,11 @@ public final class Importer {
             var found: [String] = []
             if let e = fm.enumerator(atPath: p) {
                 while let rel = e.nextObject() as? String {
+                    // hidden files and folders (.git, editor backups) are not articles
+                    if (rel as NSString).lastPathComponent.hasPrefix(".") {
+                        e.skipDescendants()
+                        continue
+                    }
                     let ext = (rel as NSString).pathExtension.lowercased()
                     guard extensions.contains(ext) else { continue }
                     let full = p.hasSuffix("/") ? p + rel : p + "/" + rel

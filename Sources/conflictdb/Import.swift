@@ -70,7 +70,8 @@ struct Import: ParsableCommand {
             let width = 30
             let filled = width * done / total
             let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-            FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)\(done == total ? "\n" : "")".utf8))
+            let text = done == total ? "\r\u{1B}[K" : "\r[\(bar)] \(done)/\(total)"
+            FileHandle.standardError.write(Data(text.utf8))
         })
         writeOut(summary.description + "\n")
         if summary.failed > 0 { throw ExitCode(1) }

@@ -25,7 +25,7 @@ struct Query: ParsableCommand {
     @Option(help: "Output format: table, csv, json or jsonl.")
     var format: OutputFormat = .table
 
-    @Option(name: [.customLong("param")], help: ArgumentHelp("Bind :NAME to VALUE (written `-p NAME VALUE`).", valueName: "NAME VALUE"))
+    @Option(name: [.customLong("param")], help: ArgumentHelp("Bind :NAME to VALUE; also written `-p NAME VALUE`.", valueName: "NAME=VALUE"))
     var params: [String] = []
 
     @Argument(help: ArgumentHelp("SQL, or - to read it from standard input.", valueName: "SQL"))

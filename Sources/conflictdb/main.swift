@@ -2,14 +2,17 @@ import ArgumentParser
 import Foundation
 
 // `-p NAME VALUE` takes two values, which swift-argument-parser cannot express:
-// rewrite it to `--param NAME=VALUE` before parsing.
-var arguments = Array(CommandLine.arguments.dropFirst())
+// rewrite it to the long form `--param NAME=VALUE` before parsing.
+let arguments = Array(CommandLine.arguments.dropFirst())
 var rewritten: [String] = []
 var i = 0
 while i < arguments.count {
     let a = arguments[i]
-    if a == "--" { rewritten += arguments[i...]; break }
-    if (a == "-p" || a == "--param"), i + 2 < arguments.count + 0, i + 2 <= arguments.count - 1 {
+    if a == "--" {
+        rewritten += arguments[i...]
+        break
+    }
+    if a == "-p", i + 2 < arguments.count {
         rewritten += ["--param", arguments[i + 1] + "=" + arguments[i + 2]]
         i += 3
         continue

@@ -133,6 +133,7 @@ struct CLITests {
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: batch.appendingPathComponent("image.txt"))
         try FileManager.default.copyItem(atPath: seeds + "/003_66e0c6b5db4e337e.txt", toPath: batch.appendingPathComponent("good.md").path)
         try Data("ignored".utf8).write(to: batch.appendingPathComponent("notes.pdf"))
+        try Data().write(to: batch.appendingPathComponent(".hidden.md"))
         let db = dir.appendingPathComponent("b.db").path
         let r = try conflictdb(["import", batch.path], db: db)
         #expect(r.status != 0)
@@ -190,6 +191,13 @@ struct CLITests {
         #expect(fts.stdout == "count(*)\r\n1\r\n")
         let old = try conflictdb(["query", "--format", "csv", "select count(*) from sources_fts where sources_fts match 'first'"], db: db)
         #expect(old.stdout == "count(*)\r\n0\r\n")
+        // without a URL, the path is the identity
+        let plain = dir.appendingPathComponent("p.txt")
+        try Data(" date 2026-02-05 One text.".utf8).write(to: plain)
+        #expect(try conflictdb(["import", plain.path], db: db).stdout.hasSuffix("1 imported, 0 unchanged, 0 replaced, 0 failed\n"))
+        try Data(" date 2026-02-05 Another text.".utf8).write(to: plain)
+        #expect(try conflictdb(["import", plain.path], db: db).stdout.hasSuffix("0 imported, 0 unchanged, 1 replaced, 0 failed\n"))
+        #expect(try conflictdb(["query", "--format", "csv", "select count(*) from sources"], db: db).stdout == "count(*)\r\n2\r\n")
     }
 
     @Test func queryIsReadOnly() throws {
@@ -220,6 +228,8 @@ struct CLITests {
         // parameters and stdin
         let p = try conflictdb(["query", "--format", "csv", "-p", "d", "2026-02-05", "select count(*) from sources where published = :d"], db: db)
         #expect(p.stdout == "count(*)\r\n2\r\n")
+        let p2 = try conflictdb(["query", "select :a || '-' || :b as v", "-p", "a", "x", "--param", "b=y", "--format", "csv"], db: db)
+        #expect(p2.stdout == "v\r\nx-y\r\n")
         let s = try conflictdb(["query", "--format", "csv", "-"], db: db, stdin: "select count(*) from sources")
         #expect(s.stdout == "count(*)\r\n2\r\n")
         let t = try conflictdb(["query", "pragma table_info(sources)"], db: db)

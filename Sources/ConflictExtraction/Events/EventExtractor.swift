@@ -33,7 +33,7 @@ public struct EventExtractor: Sendable {
                 attacks.append(a)
             }
             talks += talksFrame.pieces(s)
-            if let d = talksFrame.delegation(s, previousSide: previousSide) {
+            for d in talksFrame.delegations(s, previousSide: previousSide) {
                 delegations.append(d)
                 previousSide = d.side
             }
@@ -223,6 +223,11 @@ public struct EventExtractor: Sendable {
             }
         }
         for i in reports.indices {
+            // a "total" that repeats one side's figure is that figure
+            if let t = reports[i].total, t.value == reports[i].returnedToA?.value || t.value == reports[i].returnedToB?.value,
+               reports[i].returnedToA == nil || reports[i].returnedToB == nil {
+                reports[i].total = nil
+            }
             let k = kinds[i] ?? []
             reports[i].kind = k.contains("bodies") ? .bodies : (k.contains("pow") ? .pow : (k.contains("civilians") ? .civilians : .pow))
             // soldiers' figure + the civilians beside it = everyone returned to that side (DESIGN §5)
@@ -249,6 +254,15 @@ public struct EventExtractor: Sendable {
         if r.civiliansToA == nil { r.civiliansToA = p.civilians[sides[0]] }
         if r.civiliansToB == nil { r.civiliansToB = p.civilians[sides[1]] }
         if r.total == nil { r.total = p.total }
+        if let c = p.unsidedCivilians {
+            // the civilians belong to the side whose figure they are part of
+            if r.returnedToA != nil && r.returnedToB == nil && r.civiliansToA == nil { r.civiliansToA = c }
+            else if r.returnedToB != nil && r.returnedToA == nil && r.civiliansToB == nil { r.civiliansToB = c }
+            else if let s = p.returned.keys.first, p.returned.count == 1 {
+                if s == sides[0], r.civiliansToA == nil { r.civiliansToA = c }
+                if s == sides[1], r.civiliansToB == nil { r.civiliansToB = c }
+            }
+        }
         for m in p.mediators where !r.mediators.contains(m) && m != r.sideA && m != r.sideB { r.mediators.append(m) }
         if r.claimant == nil, p.hasFigures { r.claimant = p.claimant }
         if r.date?.precision != .day, let d = p.date { r.date = d }

@@ -14,12 +14,56 @@ struct ExchangePiece {
     var claimant: ActorRef?
     var agreed = false
     var rules: [String] = []
+    /// "including six civilians" with no side named: the side of the figure they are part of
+    var unsidedCivilians: Figure?
 
-    var hasFigures: Bool { !returned.isEmpty || !civilians.isEmpty || total != nil }
+    var hasFigures: Bool { !returned.isEmpty || !civilians.isEmpty || total != nil || unsidedCivilians != nil }
 }
 
 struct ExchangeFrame {
     let dict: Dictionaries
+    let subset: Set<String>
+    let noncount: Set<String>
+    let peopleWords: Set<String>
+
+    init(dict: Dictionaries) {
+        self.dict = dict
+        self.subset = Set(dict.grammarClass("subset").keys)
+        self.noncount = Set(dict.grammarClass("noncount").keys)
+        self.peopleWords = Set(dict.triggers.filter { $0.a == "exchange" && $0.b == "people" }.map { $0.term.lowercased() })
+    }
+
+    /// True when one of `phrases` ends right before token `t` (within `slack` extra tokens).
+    static func preceded(_ s: AnalyzedSentence, _ t: Int, by phrases: Set<String>, slack: Int = 0) -> Bool {
+        for skip in 0...slack {
+            let end = t - skip
+            for len in 1...4 where end - len >= 0 {
+                let phrase = s.tokens[(end - len)..<end].map(\.lower).joined(separator: " ")
+                if phrases.contains(phrase) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The country of whoever speaks in the clause before token `t` ("Ukraine said 230 of its ...").
+    static func localSpeaker(_ s: AnalyzedSentence, before t: Int) -> String? {
+        guard let trig = s.items.last(where: { $0.isTrigger("claim") && $0.range.upperBound <= t }) else { return nil }
+        guard let subj = s.items.last(where: { $0.range.upperBound <= trig.range.lowerBound && $0.country != nil && ($0.isActor || $0.kind == .place) }),
+              trig.range.lowerBound - subj.range.upperBound <= 4 else { return nil }
+        return subj.country
+    }
+
+    /// The receiving side named as the subject of a receive verb before token `t` ("Russia has received").
+    static func receiver(_ s: AnalyzedSentence, before t: Int) -> String? {
+        guard let trig = s.items.last(where: { ($0.isTrigger("exchange", "returned") || $0.isTrigger("exchange", "event")) && $0.range.upperBound <= t }),
+              t - trig.range.upperBound <= 6 else { return nil }
+        let lower = trig.text.lowercased()
+        guard ["received", "repatriated", "has received", "got back", "brought home", "returned"].contains(lower) else { return nil }
+        guard let subj = s.items.last(where: { $0.range.upperBound <= trig.range.lowerBound && $0.country != nil && ($0.kind == .country || $0.kind == .organization) }) else { return nil }
+        let gap = subj.range.upperBound..<trig.range.lowerBound
+        guard gap.count <= 4, gap.allSatisfy({ ["has", "have", "had", "said", "it", "also", "says", "already", "now"].contains(s.tokens[$0].lower) }) else { return nil }
+        return subj.country
+    }
     static let civilianNouns: Set<String> = ["civilians", "civilian", "children", "minors", "child", "kids"]
     static let bodyNouns: Set<String> = ["bodies", "remains of", "fallen", "body"]
     static let completedWords: Set<String> = ["exchanged", "swapped", "returned", "released", "freed", "were returned", "was returned", "returned home", "came home", "brought home", "were released", "were freed", "handed over", "repatriated", "received", "returning"]
@@ -74,22 +118,39 @@ struct ExchangeFrame {
                     continue
                 }
                 if c.isTrigger("exchange", "people") { noun = c; break }
+                if c.kind == .organization, let last = c.text.split(separator: " ").last, peopleWords.contains(last.lowercased()), c.country != nil {
+                    side = c.country
+                    noun = c
+                    break
+                }
                 if c.kind == .number || c.kind == .date { break }
                 k += 1
             }
             guard let nn = noun else { continue }
-            let nounText = nn.text.lowercased()
+            if Self.preceded(s, it.range.lowerBound, by: noncount) { continue }
+            let isSubset = Self.preceded(s, it.range.lowerBound, by: subset, slack: 2)
+            var nounText = nn.text.lowercased()
+            if nn.kind == .organization { nounText = String(nounText.split(separator: " ").last ?? "") }
             let between = it.range.upperBound..<nn.range.lowerBound
             let betweenWords = between.map { s.tokens[$0].lower }
-            if side == nil, betweenWords.contains("its") || betweenWords.contains("our") { side = claimant?.country }
-            if side == nil, betweenWords.contains("their"), let c = claimant?.country { side = c }
+            if side == nil, betweenWords.contains("its") || betweenWords.contains("our") || betweenWords.contains("their") {
+                side = Self.localSpeaker(s, before: it.range.lowerBound) ?? claimant?.country
+            }
             let tail = s.tokens[nn.range.upperBound..<min(s.tokens.count, nn.range.upperBound + 4)].map(\.lower)
-            let each = items.contains { $0.isGrammar("each") && $0.range.lowerBound >= nn.range.upperBound && $0.range.lowerBound - nn.range.upperBound <= 3 }
+            let each = items.contains { $0.isGrammar("each") && (($0.range.lowerBound >= nn.range.upperBound && $0.range.lowerBound - nn.range.upperBound <= 3)
+                || ($0.range.upperBound <= it.range.lowerBound && it.range.lowerBound - $0.range.upperBound <= 3)) }
             // "returned to Ukraine"
             if side == nil, let to = items.dropFirst(k + 1).first(where: { $0.kind == .country && $0.range.lowerBound - nn.range.upperBound <= 6 }),
                to.range.lowerBound > 0, s.tokens[to.range.lowerBound - 1].lower == "to" {
                 side = to.country
             }
+            // "(to the Ukrainian side)", "of the Armed Forces of Ukraine": the side named after the noun
+            if side == nil, let after = items.dropFirst(k + 1).first(where: { $0.range.lowerBound - nn.range.upperBound <= 8 && ($0.kind == .country || $0.kind == .demonym || $0.kind == .organization) && $0.country != nil }) {
+                let b = after.range.lowerBound
+                let w1 = b > 0 ? s.tokens[b - 1].lower : "", w2 = b > 1 ? s.tokens[b - 2].lower : ""
+                if w1 == "to" || (w1 == "the" && w2 == "to") || w1 == "of" || (w1 == "the" && w2 == "of") { side = after.country }
+            }
+            if side == nil { side = Self.receiver(s, before: it.range.lowerBound) }
             if side == nil, tail.contains("home") || s.tokens.contains(where: { $0.lower == "our" }), let c = claimant?.country { side = c }
             if Self.bodyNouns.contains(nounText) { p.kinds.insert("bodies") }
             let civilian = Self.civilianNouns.contains(nounText)
@@ -100,9 +161,16 @@ struct ExchangeFrame {
                 continue
             }
             guard let sd = side else {
-                if !civilian, p.total == nil, !p.agreed || true { p.total = fig; p.rules.append("exchange.total") }
+                if civilian, isSubset || p.civilians.isEmpty {
+                    p.unsidedCivilians = p.unsidedCivilians ?? fig
+                    p.rules.append("exchange.civilians.subset")
+                } else if !civilian, !isSubset, p.total == nil {
+                    p.total = fig
+                    p.rules.append("exchange.total")
+                }
                 continue
             }
+            if isSubset && !civilian { continue }
             if !p.sides.contains(sd) { p.sides.append(sd) }
             if civilian {
                 if p.civilians[sd] == nil { p.civilians[sd] = fig }
@@ -123,7 +191,10 @@ struct ExchangeFrame {
                 p.rules.append("exchange.for")
             }
         }
-        p.date = items.first { $0.kind == .date && $0.date?.precision != .year && !($0.range.lowerBound > 0 && ["since", "until"].contains(s.tokens[$0.range.lowerBound - 1].lower)) }?.date
+        // the day-precise date nearest to the exchange words
+        let anchors = items.filter { $0.isTrigger("exchange") }.map { $0.range.lowerBound }
+        p.date = items.filter { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !($0.range.lowerBound > 0 && ["since", "until"].contains(s.tokens[$0.range.lowerBound - 1].lower)) }
+            .min { a, b in (anchors.map { abs($0 - a.range.lowerBound) }.min() ?? 0) < (anchors.map { abs($0 - b.range.lowerBound) }.min() ?? 0) }?.date
         guard p.hasFigures || p.date != nil || event else { return nil }
         return p
     }

@@ -65,6 +65,10 @@ struct TalksFrame {
             }
         }
         // dates of the talks, not of the speech about them ("said on Wednesday")
+        let allVenues = venues
+        venues.removeAll { v in
+            v.0.a == "venue" && allVenues.contains { w in w.0.a != "venue" && w.0.range.lowerBound > v.0.range.upperBound && w.0.range.lowerBound - v.0.range.upperBound <= 2 }
+        }
         let dates = items.enumerated().filter { (n, it) in
             guard it.kind == .date, it.date!.precision != .year else { return false }
             if n > 0, items[n - 1].isTrigger("claim"), it.range.lowerBound - items[n - 1].range.upperBound <= 2 { return false }
@@ -118,42 +122,67 @@ struct TalksFrame {
     func isHost(_ c: String?, _ s: AnalyzedSentence) -> Bool { true }
 
     /// Delegation lists: "The Ukrainian delegation included A, B and C", "X is leading the Russian
-    /// delegation. It also includes ...", "The U.S. delegation was led by A and B".
-    func delegation(_ s: AnalyzedSentence, previousSide: String?) -> DelegationPiece? {
+    /// delegation. It also includes ...", "The U.S. delegation was led by A and B", "The Russian side is
+    /// headed by A, while the American side is headed by B" (one piece per group named).
+    func delegations(_ s: AnalyzedSentence, previousSide: String?) -> [DelegationPiece] {
         let items = s.items
-        let group = items.firstIndex { $0.isTrigger("delegation", "group") }
-        let hasListVerb = items.contains { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }
-        guard hasListVerb else { return nil }
-        var side: String? = nil
-        if let g = group {
-            // side right before the group noun ("The Ukrainian delegation", "Russia's delegation") or after ("delegation of Russia")
-            let gi = items[g]
-            for c in items[..<g].reversed() where gi.range.lowerBound - c.range.upperBound <= 2 {
-                if c.kind == .demonym || c.kind == .country { side = c.country; break }
+        guard items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
+        let groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
+        // group mentions with their side
+        var groups: [(at: Int, side: String?)] = []
+        for (n, it) in items.enumerated() {
+            if it.kind == .organization, let last = it.text.split(separator: " ").last, groupWords.contains(last.lowercased()), let c = it.country {
+                groups.append((it.range.lowerBound, c))
+            } else if it.isTrigger("delegation", "group") {
+                var side: String? = nil
+                for c in items[..<n].reversed() where it.range.lowerBound - c.range.upperBound <= 2 {
+                    if c.kind == .demonym || c.kind == .country { side = c.country; break }
+                }
+                if side == nil, n + 1 < items.count, items[n + 1].kind == .country || items[n + 1].kind == .demonym,
+                   items[n + 1].range.lowerBound - it.range.upperBound <= 2 {
+                    side = items[n + 1].country
+                }
+                groups.append((it.range.lowerBound, side))
+            } else if it.kind == .demonym || it.kind == .country, let c = it.country,
+                      let nx = items.dropFirst(n + 1).first, nx.isTrigger("delegation", "lead"), nx.range.lowerBound - it.range.upperBound <= 2,
+                      n == 0 || items[n - 1].range.upperBound < it.range.lowerBound - 1 || it.range.lowerBound <= 1 {
+                // "The Ukrainians were represented by ..."
+                groups.append((it.range.lowerBound, c))
             }
-            if side == nil, g + 1 < items.count, items[g + 1].kind == .country || items[g + 1].kind == .demonym,
-               items[g + 1].range.lowerBound - gi.range.upperBound <= 2 {
-                side = items[g + 1].country
-            }
-        } else if let first = s.tokens.first, first.lower == "it" || first.lower == "they" {
-            side = previousSide
         }
+        if groups.isEmpty, let first = s.tokens.first, first.lower == "it" || first.lower == "they", let p = previousSide {
+            groups.append((0, p))
+        }
+        // members: persons, minus possessives ("Putin's adviser") and persons inside a member's role ("chief of staff to President X")
         let persons = items.enumerated().filter { (n, it) in
             guard it.kind == .person else { return false }
             let e = it.range.upperBound
             if e < s.tokens.count, s.tokens[e].lower == "'s" { return false }
+            var b = it.range.lowerBound
+            if n > 0, items[n - 1].kind == .title, items[n - 1].range.upperBound == b { b = items[n - 1].range.lowerBound }
+            if b > 0, ["to", "of", "by"].contains(s.tokens[b - 1].lower), !(b > 1 && s.tokens[b - 2].lower.hasSuffix("ed")) && !items.contains(where: { $0.range.upperBound == b - 1 && $0.kind == .trigger }) && !items.contains(where: { $0.range.upperBound == b && $0.kind == .trigger }) {
+                return false
+            }
             return true
         }.map(\.element)
-        guard !persons.isEmpty else { return nil }
-        if side == nil {
-            // no group noun: "Rubio was joined by Waltz": the persons' own country when they all agree
-            guard group == nil, items.contains(where: { $0.isTrigger("delegation", "lead") || $0.isTrigger("delegation", "member") }) else { return nil }
+        guard !persons.isEmpty else { return [] }
+        func member(_ p: Item) -> DelegationMember { DelegationMember(name: p.canonical, role: p.title, span: p.span) }
+        if groups.isEmpty {
+            // no group noun: "Rubio was joined by Waltz", "talks chaired by Fidan": the persons' own country
+            let hasTalks = items.contains { $0.isTrigger("talks") }
             let countries = Set(persons.compactMap(\.country))
-            guard countries.count == 1, persons.count >= 2 else { return nil }
-            side = countries.first
+            guard countries.count == 1, persons.count >= 2 || hasTalks, let c = countries.first else { return [] }
+            return [DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: c, members: persons.map(member))]
         }
-        guard let sd = side else { return nil }
-        let members = persons.map { DelegationMember(name: $0.canonical, role: $0.title, span: $0.span) }
-        return DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: sd, members: members)
+        var out: [DelegationPiece] = []
+        for (g, group) in groups.enumerated() {
+            guard let side = group.side else { continue }
+            let end = g + 1 < groups.count ? groups[g + 1].at : Int.max
+            // persons before the first group belong to it when a lead verb follows them ("X is leading the delegation")
+            let start = g == 0 && items.contains(where: { $0.isTrigger("delegation", "lead") && $0.range.lowerBound < group.at }) ? 0 : group.at
+            let ms = persons.filter { $0.range.lowerBound >= start && $0.range.lowerBound < end }
+            if !ms.isEmpty { out.append(DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: side, members: ms.map(member))) }
+        }
+        return out
     }
 }

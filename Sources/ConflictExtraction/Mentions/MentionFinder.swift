@@ -441,7 +441,9 @@ public struct MentionFinder: Sendable {
                 else if s > 0, tokens[s - 1].lower == "a" { n = 1; start = s - 1 }
                 if let n = n {
                     let d = p.adding(days: dir * n * unit)
-                    out.append(make(start..<items[k + 1].range.upperBound, ResolvedDate(date: d.iso, endDate: d.iso, precision: unit == 1 ? .day : .range), "date.offset"))
+                    out.append(make(start..<items[k + 1].range.upperBound, unit >= 365 ? ResolvedDate(date: String(d.year), precision: .year)
+                        : unit >= 28 ? ResolvedDate(date: String(d.iso.prefix(7)), precision: .month)
+                        : ResolvedDate(date: d.iso, endDate: d.iso, precision: unit == 1 ? .day : .range), "date.offset"))
                     k += 2
                     continue
                 }
