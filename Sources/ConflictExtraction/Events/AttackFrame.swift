@@ -92,13 +92,21 @@ struct AttackFrame {
                     category = last
                 }
             }
+            if category == nil, let last = lastCategory, isBreakdown(items, from: n, s), n + 1 < items.count,
+               items[n + 1].range.lowerBound - it.range.upperBound <= 3 {
+                if let sl = precedingSlot(items, before: n, s), sl != "lost" {
+                    p.breakdowns["\(last).\(sl)", default: []].append(Figure(v, it.qualifier ?? .exact))
+                    usedNumbers.insert(n)
+                }
+                continue
+            }
             guard let cat = category, cat == "drone" || cat == "missile" else { continue }
             lastCategory = cat
             usedNumbers.insert(n)
             let anchor = partOf != nil ? items.firstIndex { $0.range == partOf!.range }! : n
             var slot = followingSlot(items, after: max(wIndex, anchor), s)
             if slot == nil || partOf != nil { slot = precedingSlot(items, before: n, s) ?? slot }
-            if slot == nil, p.hasAttackSignal, items.contains(where: { $0.isTrigger("attack", "event") }) { slot = "launched" }
+            if slot == nil, items[..<n].contains(where: { $0.isTrigger("attack", "event") }) { slot = "launched" }
             if let part = partOf, let pv = part.value {
                 usedNumbers.insert(items.firstIndex { $0.range == part.range } ?? n)
                 let launchedKey = "\(cat).launched"
@@ -122,8 +130,13 @@ struct AttackFrame {
             let after = it.range.upperBound
             if after + 1 < s.tokens.count, s.tokens[after].lower == "of", ["them", "whom"].contains(s.tokens[after + 1].lower) { continue }
             var slot: String? = nil
+            // "killed at least four people", "killing 4": a casualty verb right before the number
+            if n > 0, items[n - 1].kind == .trigger, items[n - 1].a == "casualty", it.range.lowerBound - items[n - 1].range.upperBound <= 3,
+               (items[n - 1].range.upperBound..<it.range.lowerBound).allSatisfy({ k in s.items.contains { $0.range.contains(k) && $0.isGrammar("qualifier") } }) {
+                slot = items[n - 1].b
+            }
             // NUM [people] [were|was|have been] killed/injured
-            for c in items.dropFirst(n + 1) {
+            for c in items.dropFirst(n + 1) where slot == nil {
                 if c.range.lowerBound - after > 5 { break }
                 if c.kind == .trigger, c.a == "casualty" { slot = c.b; break }
                 if c.kind == .number || c.kind == .weapon || c.kind == .trigger { break }
@@ -174,15 +187,33 @@ struct AttackFrame {
 
     /// An outcome verb right after a weapon phrase: "156 drones were shot down", "13 missiles launched".
     func followingSlot(_ items: [Item], after n: Int, _ s: AnalyzedSentence) -> String? {
-        let end = items[n].range.upperBound
-        for c in items.dropFirst(n + 1) {
+        var end = items[n].range.upperBound
+        var k = n + 1
+        while k < items.count {
+            let c = items[k]
             if c.range.lowerBound - end > 4 { return nil }
-            if c.kind == .number { return nil }
-            if c.kind == .trigger, c.a == "attack", c.b != "event" {
+            if c.kind == .number {
+                // "52 drones and 26 missiles managed to strike": skip a coordinated weapon phrase
+                let gap = end..<c.range.lowerBound
+                if gap.allSatisfy({ s.tokens[$0].lower == "and" }), k + 1 < items.count, items[k + 1].kind == .weapon {
+                    end = items[k + 1].range.upperBound
+                    k += 2
+                    continue
+                }
+                return nil
+            }
+            if c.kind == .trigger, c.a == "attack" {
+                let b = c.range.lowerBound
+                if c.b == "event" {
+                    if b > 0, s.tokens[b - 1].lower == "to" { return "hit" }
+                    k += 1
+                    continue
+                }
                 let gap = end..<c.range.lowerBound
                 if gap.contains(where: { s.tokens[$0].text == "," }) && c.b == "launched" { return nil }
                 return c.b
             }
+            k += 1
         }
         return nil
     }
@@ -235,7 +266,7 @@ struct AttackFrame {
         let b = it.range.lowerBound
         if b > 0, ["from"].contains(s.tokens[b - 1].lower) { return false }
         if e < s.tokens.count, s.tokens[e].lower == "'s", b > 0, !["in", "of", "on", "over"].contains(s.tokens[b - 1].lower) { return false }
-        if it.a == "capital" {
+        if it.a == "capital" || it.a == "water" {
             // a capital is often the government ("Moscow will", "Kyiv says"): a location only after a locative word
             var k = b - 1
             while k >= 0, ["the", "city", "of", "capital", "ukrainian", "russian", "central", "western", "eastern", "northern", "southern"].contains(s.tokens[k].lower) && s.tokens[k].lower != "of" { k -= 1 }
@@ -273,7 +304,8 @@ struct AttackFrame {
                 if let nx = items.dropFirst(n + 1).first(where: { $0.kind == .trigger }), nx.range.lowerBound - it.range.upperBound <= 4,
                    nx.a == "attack", nx.b == "launched" || nx.b == "event" || nx.b == "hit" {
                     let gap = it.range.upperBound..<nx.range.lowerBound
-                    if !gap.contains(where: { s.tokens[$0].text == "," }) || it.kind == .country {
+                    let active = gap.allSatisfy { ["has", "have", "had", "also", "then", "again", "reportedly", "allegedly", "'s", "forces", "army", "military", "overnight", "massively"].contains(s.tokens[$0].lower) }
+                    if active {
                         if p.attacker == nil, !(it.kind == .organization && it.isTrigger("claim")) { p.attacker = c }
                     }
                 }

@@ -168,7 +168,7 @@ public struct MentionFinder: Sendable {
             // the place right before the suffix, then coordinated places before it for plurals
             var targets: [Int] = []
             var j = k - 1
-            if items[j].kind == .place, items[j].range.upperBound == it.range.lowerBound {
+            if items[j].kind == .place, items[j].range.upperBound == it.range.lowerBound, ["city", "town", "capital", "region", "territory"].contains(items[j].a) {
                 targets.append(j)
                 while plural, j > 0, items[j - 1].kind == .place {
                     let gap = items[j - 1].range.upperBound..<items[j].range.lowerBound
@@ -221,6 +221,10 @@ public struct MentionFinder: Sendable {
             var value: Int? = nil
             var end = i + 1
             var vague = false
+            if t.kind == .number, i >= 2, !t.spaceBefore, tokens[i - 1].text == "/" || tokens[i - 1].text == "-", !tokens[i - 1].spaceBefore {
+                i += 1
+                continue
+            }
             if t.kind == .number {
                 let clean = t.text.replacingOccurrences(of: ",", with: "")
                 if let v = Int(clean) {
