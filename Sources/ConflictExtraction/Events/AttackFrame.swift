@@ -321,6 +321,11 @@ struct AttackFrame {
             }
             if p.target == nil, defends, p.attacker != cl { p.target = cl }
         }
+        // a casualty count from a local official: the official's country was hit
+        if p.target == nil, p.attacker == nil, p.killed != nil || p.injured != nil, p.figures.isEmpty, let c = p.claimant?.country,
+           p.claimant?.kind == .person || p.claimant?.kind == .governmentBody {
+            p.target = c
+        }
         if p.target == nil {
             // the places' country (the one named most)
             var count: [String: Int] = [:]

@@ -95,7 +95,8 @@ public struct DocumentAnalyzer: Sendable {
                     let nextWord = k + 1 < s.tokens.count ? s.tokens[k + 1].lower : ""
                     let speaks = (next.map { $0.kind == .trigger && $0.a == "claim" } ?? false) || speech.contains(nextWord)
                     let prevCap = k > 0 && s.tokens[k - 1].isCapitalized && s.tokens[k - 1].kind == .word
-                    if speaks && !prevCap && (k > 0 || nextWord != "") && !dict.givenNames.contains(t.text) {
+                    let sentenceInitial = k == 0 || (k == 1 && s.tokens[0].kind == .punct)
+                    if speaks && !prevCap && !sentenceInitial && !dict.givenNames.contains(t.text) {
                         var p = Item(kind: .person, range: k..<(k + 1), span: t.span, text: t.text, canonical: t.text, rule: "person.speaker")
                         p.actorKind = .person
                         person = p

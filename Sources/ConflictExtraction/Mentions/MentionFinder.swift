@@ -278,6 +278,23 @@ public struct MentionFinder: Sendable {
                 end = w.range.upperBound
             }
             guard let v = value else { i += 1; continue }
+            // ages: "a 42-year-old woman" counts one person; "aged 30" counts nobody
+            let ageSuffix = (end + 3 < tokens.count && tokens[end].text == "-" && tokens[end + 1].lower == "year" && tokens[end + 2].text == "-" && tokens[end + 3].lower == "old")
+                || (end + 1 < tokens.count && tokens[end].lower == "years" && tokens[end + 1].lower == "old")
+            if ageSuffix {
+                if i > 0, tokens[i - 1].lower == "a" || tokens[i - 1].lower == "an" {
+                    let r = (i - 1)..<(end + (tokens[end].text == "-" ? 4 : 2))
+                    var age = Item(kind: .number, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: "1", rule: "number.age_singular")
+                    age.value = 1
+                    age.qualifier = .exact
+                    out.append(age)
+                    for k in r { covered[k] = true }
+                    i = r.upperBound
+                } else {
+                    i = end + 1
+                }
+                continue
+            }
             var it = Item(kind: .number, range: i..<end, span: span(i..<end, tokens), text: surface(i..<end, tokens), canonical: String(v), rule: vague ? "number.vague" : "number")
             it.value = v
             it.vague = vague
