@@ -27,8 +27,9 @@ public struct EventExtractor: Sendable {
         var out = Output()
         for s in doc.sentences where !s.sentence.isBoilerplate {
             let claimant = Attribution.claimant(s, &memory)
-            if let e = exchangeFrame.piece(s, claimant: claimant) {
-                exchanges.append(e)
+            let ex = exchangeFrame.pieces(s, claimant: claimant)
+            if !ex.isEmpty {
+                exchanges += ex
             } else if let a = attackFrame.piece(s, claimant: claimant) {
                 attacks.append(a)
             }
@@ -180,6 +181,7 @@ public struct EventExtractor: Sendable {
             pieces.append(p)
         }
         var reports: [ExchangeReport] = []
+        var explicitDate = Set<Int>()
         var military: [Int: Set<String>] = [:]
         var kinds: [Int: Set<String>] = [:]
         let firstDated = pieces.first { $0.date != nil && !$0.agreed }?.date
@@ -192,21 +194,26 @@ public struct EventExtractor: Sendable {
             let sides = p.sides.sorted()
             let date = p.date ?? firstDated ?? published
             let dn = date.flatMap { CivilDate(iso: $0.date)?.dayNumber }
-            func near(_ r: ExchangeReport) -> Bool {
+            if let e = p.each {
+                for c in sides where p.returned[c] == nil { p.returned[c] = e }
+            }
+            func near(_ r: ExchangeReport, _ i: Int) -> Bool {
                 guard r.sideA == sides[0], r.sideB == sides[1] else { return false }
+                // two days the article names are two exchanges; a day only assumed is within a day of one
+                if p.date != nil, explicitDate.contains(i) { return r.date?.date == p.date?.date }
                 guard let a = dn, let b = r.date.flatMap({ CivilDate(iso: $0.date)?.dayNumber }) else { return r.date?.date == date?.date }
                 return abs(a - b) <= 1
             }
             var idx = reports.indices.first { i in
-                near(reports[i]) && (reports[i].status == .completed || p.agreed) &&
+                near(reports[i], i) && (reports[i].status == .completed || p.agreed) &&
                     (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant) && !conflicts(reports[i], p, sides)
             }
             if idx == nil, !p.hasFigures {
                 // a sentence with no figure only adds to an exchange already found (or names a dated one)
-                idx = reports.indices.first { near(reports[$0]) }
+                idx = reports.indices.first { near(reports[$0], $0) }
                 if idx == nil && p.date == nil { continue }
             }
-            if idx == nil, p.agreed, let j = reports.indices.first(where: { near(reports[$0]) && reports[$0].status == .completed }) {
+            if idx == nil, p.agreed, let j = reports.indices.first(where: { near(reports[$0], $0) && reports[$0].status == .completed }) {
                 idx = j
             }
             if let i = idx {
@@ -218,6 +225,7 @@ public struct EventExtractor: Sendable {
                 var r = ExchangeReport(date: date, status: p.agreed ? .agreed : .completed, sideA: sides[0], sideB: sides[1], claimant: p.claimant, span: p.span, rule: "")
                 apply(p, sides, to: &r)
                 reports.append(r)
+                if p.date != nil { explicitDate.insert(reports.count - 1) }
                 military[reports.count - 1] = p.military
                 kinds[reports.count - 1] = p.kinds
             }

@@ -16,8 +16,10 @@ struct ExchangePiece {
     var rules: [String] = []
     /// "including six civilians" with no side named: the side of the figure they are part of
     var unsidedCivilians: Figure?
+    /// "157 prisoners each": the figure of both sides
+    var each: Figure?
 
-    var hasFigures: Bool { !returned.isEmpty || !civilians.isEmpty || total != nil || unsidedCivilians != nil }
+    var hasFigures: Bool { !returned.isEmpty || !civilians.isEmpty || total != nil || unsidedCivilians != nil || each != nil }
 }
 
 struct ExchangeFrame {
@@ -68,11 +70,28 @@ struct ExchangeFrame {
     static let bodyNouns: Set<String> = ["bodies", "remains of", "fallen", "body"]
     static let completedWords: Set<String> = ["exchanged", "swapped", "returned", "released", "freed", "were returned", "was returned", "returned home", "came home", "brought home", "were released", "were freed", "handed over", "repatriated", "received", "returning"]
 
+    /// One piece per clause: a sentence that names two swaps on two days ("On Friday they swapped 390
+    /// each, and on Saturday 307 ...") is cut before each day-precise date after the first.
+    func pieces(_ s: AnalyzedSentence, claimant: ActorRef?) -> [ExchangePiece] {
+        let cuts = s.items.filter { $0.kind == .date && $0.date?.precision == .day }.map { $0.range.lowerBound }
+        guard cuts.count >= 2 else { return piece(s, claimant: claimant).map { [$0] } ?? [] }
+        var out: [ExchangePiece] = []
+        let bounds = [0] + cuts.dropFirst() + [Int.max]
+        for k in 0..<(bounds.count - 1) {
+            var clause = s
+            clause.items = s.items.filter { $0.range.lowerBound >= bounds[k] && $0.range.lowerBound < bounds[k + 1] }
+            // the sides named at the start of the sentence hold for every clause
+            if k > 0 { clause.items = s.items.filter { ($0.kind == .country || $0.kind == .demonym) && $0.range.lowerBound < bounds[1] } + clause.items }
+            if let p = piece(clause, claimant: claimant) { out.append(p) }
+        }
+        return out
+    }
+
     func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> ExchangePiece? {
         let items = s.items
         let event = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "agreed") }
         let returned = items.contains { $0.isTrigger("exchange", "returned") }
-        let people = items.contains { $0.isTrigger("exchange", "people") || ($0.kind == .demonym && $0.text.hasSuffix("s")) }
+        let people = items.contains { $0.isTrigger("exchange", "people") || $0.isGrammar("people_noun") || ($0.kind == .demonym && $0.text.hasSuffix("s")) }
         let weapons = items.contains { $0.kind == .weapon }
         guard (event || returned) && people && !weapons else { return nil }
         // "returned fire", "returned to the negotiating table": a returned verb alone needs a count of people
@@ -96,8 +115,8 @@ struct ExchangeFrame {
                 }
             }
         }
-        // sides: countries and demonyms that are not mediators
-        for it in items where (it.kind == .country || it.kind == .demonym) && !mediatorRanges.contains(it.range) {
+        // sides: countries, demonyms and capitals as subjects ("Kyiv and Moscow swapped") that are not mediators
+        for it in items where (it.kind == .country || it.kind == .demonym || (it.kind == .place && it.a == "capital" && !(it.range.lowerBound > 0 && ["in", "at", "from", "near", "of"].contains(s.tokens[it.range.lowerBound - 1].lower)))) && !mediatorRanges.contains(it.range) {
             if let c = it.country, !p.sides.contains(c), !p.mediators.contains(c) { p.sides.append(c) }
         }
 
@@ -117,7 +136,7 @@ struct ExchangeFrame {
                     k += 1
                     continue
                 }
-                if c.isTrigger("exchange", "people") { noun = c; break }
+                if c.isTrigger("exchange", "people") || c.isGrammar("people_noun") { noun = c; break }
                 if c.kind == .organization, let last = c.text.split(separator: " ").last, peopleWords.contains(last.lowercased()), c.country != nil {
                     side = c.country
                     noun = c
@@ -156,7 +175,8 @@ struct ExchangeFrame {
             let civilian = Self.civilianNouns.contains(nounText)
             if civilian { p.kinds.insert("civilians") } else if !Self.bodyNouns.contains(nounText) { p.kinds.insert("pow") }
             if each {
-                for c in p.sides.prefix(2) { p.returned[c] = p.returned[c] ?? fig }
+                // resolved once the two sides are known (EventExtractor.mergeExchanges)
+                if p.each == nil { p.each = fig }
                 p.rules.append("exchange.each")
                 continue
             }
