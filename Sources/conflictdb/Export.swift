@@ -8,10 +8,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a report: exchanges, attacks, talks, delegations, actors or sources.",
         discussion: """
-            One row per source report, with exactly the columns of the design (DESIGN §5); CSV is RFC 4180 with a
-            header row, lists are ;-separated, an empty cell means not stated, and cells a spreadsheet would run
-            as a formula get a leading '. --since/--until filter on the report's date (event_date, start_date,
-            or published for sources).
+            One row per source report, with exactly the columns of the design (DESIGN §5). CSV is RFC 4180 with a header row; lists are ;-separated; an empty cell means not stated; cells a spreadsheet would run as a formula get a leading '. --since/--until filter on the report's date (event_date, start_date, or published for sources).
 
             Examples:
               conflictdb export exchanges

@@ -7,12 +7,9 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import articles: files, folders (recursive: .md, .txt, .jsonl) and JSON Lines batches.",
         discussion: """
-            The format is detected from the content: YAML front matter, a ` date YYYY-MM-DD ...` first line,
-            JSON Lines (one article per line: title, url, outlet, date, text), else plain text.
-            Each article is one transaction: a bad article is reported as `PATH: reason` and the batch goes on.
-            An article already present (same normalized text) is `unchanged`; a changed article with the same
-            URL (or the same path, when it has no URL) `replaced` its earlier version.
-            The last line is the summary; the exit status is 1 if anything failed.
+            The format is detected from the content: YAML front matter, a ` date YYYY-MM-DD ...` first line, JSON Lines (one article per line: title, url, outlet, date, text), else plain text.
+
+            Each article is one transaction: a bad article is reported as `PATH: reason` and the batch goes on. An article already present (same normalized text) is `unchanged`; a changed article with the same URL (or the same path, when it has no URL) `replaced` its earlier version. The last line is the summary; the exit status is 1 if anything failed.
 
             Examples:
               conflictdb import seeds

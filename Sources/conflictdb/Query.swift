@@ -8,14 +8,14 @@ struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run read-only SQL against the database.",
         discussion: """
-            Writes (INSERT, UPDATE, DELETE, CREATE, DROP ...), ATTACH/DETACH, writable PRAGMAs and extension
-            loading are refused; the database is opened read-only. Parameters are bound by name (:NAME).
-            `conflictdb schema` lists the tables, views and columns.
+            Writes (INSERT, UPDATE, DELETE, CREATE, DROP ...), ATTACH/DETACH, writable PRAGMAs and extension loading are refused; the database is opened read-only. Parameters are bound by name (:NAME). `conflictdb schema` lists the tables, views and columns.
 
             Examples:
-              conflictdb query "select outlet, published, title from sources order by path" --format csv
-              conflictdb query -p since 2026-02-01 "select * from report_exchanges where event_date >= :since"
-              conflictdb query "select path from sources_fts join sources on sources.id = sources_fts.rowid where sources_fts match 'drone'"
+              conflictdb query --format csv "select outlet, published, title from sources"
+              conflictdb query -p d 2026-02-01 "select * from report_exchanges
+                  where event_date >= :d"
+              conflictdb query "select rowid, title from sources_fts
+                  where sources_fts match 'drone'"
               echo "select count(*) from mentions" | conflictdb query -
             """
     )

@@ -19,6 +19,8 @@ struct AttackPiece {
     var claimant: ActorRef?
     var rules: [String] = []
     var hasAttackSignal = false
+    /// the date is a calendar date or weekday ("on October 7"), not an offset ("six days earlier")
+    var calendarDate = false
 
     var hasFigures: Bool { !figures.isEmpty || killed != nil || injured != nil || !breakdowns.isEmpty || !allOf.isEmpty }
 }
@@ -131,9 +133,10 @@ struct AttackFrame {
             if after + 1 < s.tokens.count, s.tokens[after].lower == "of", ["them", "whom"].contains(s.tokens[after + 1].lower) { continue }
             var slot: String? = nil
             // "killed at least four people", "killing 4": a casualty verb right before the number
-            if n > 0, items[n - 1].kind == .trigger, items[n - 1].a == "casualty", it.range.lowerBound - items[n - 1].range.upperBound <= 3,
-               (items[n - 1].range.upperBound..<it.range.lowerBound).allSatisfy({ k in s.items.contains { $0.range.contains(k) && $0.isGrammar("qualifier") } }) {
-                slot = items[n - 1].b
+            if let pi = items[..<n].lastIndex(where: { !$0.isGrammar("qualifier") }), items[pi].kind == .trigger, items[pi].a == "casualty",
+               it.range.lowerBound - items[pi].range.upperBound <= 3,
+               (items[pi].range.upperBound..<it.range.lowerBound).allSatisfy({ k in items.contains { $0.range.contains(k) && $0.isGrammar("qualifier") } }) {
+                slot = items[pi].b
             }
             // NUM [people] [were|was|have been] killed/injured
             for c in items.dropFirst(n + 1) where slot == nil {
@@ -172,7 +175,9 @@ struct AttackFrame {
         }
 
         // 4. date: the first day-precise date of the sentence
-        p.date = items.first { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !precededBy($0, ["since", "until"], s) }?.date
+        let dateItem = items.first { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !precededBy($0, ["since", "until"], s) }
+        p.date = dateItem?.date
+        p.calendarDate = dateItem.map { ["date.month_day", "date.day_month", "date.weekday", "date.iso"].contains($0.rule) } ?? false
 
         // 5. attacker and target
         sides(&p, s)

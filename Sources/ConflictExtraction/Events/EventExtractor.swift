@@ -50,6 +50,13 @@ public struct EventExtractor: Sendable {
 
     func mergeAttacks(_ input: [AttackPiece], published: ResolvedDate?, _ diags: inout [Diagnostic]) -> [AttackReport] {
         var pieces = input
+        // a sentence that goes on about an event dated just before keeps that date
+        for i in pieces.indices.dropFirst() where pieces[i].date == nil {
+            if pieces[i - 1].sentence == pieces[i].sentence - 1, pieces[i - 1].calendarDate, let d = pieces[i - 1].date, d != published {
+                pieces[i].date = d
+                pieces[i].calendarDate = true
+            }
+        }
         var lastFull: AttackPiece? = nil
         for i in pieces.indices {
             if pieces[i].attacker == nil || pieces[i].target == nil, let l = lastFull, pieces[i].date == nil || pieces[i].date == l.date {
@@ -58,6 +65,15 @@ public struct EventExtractor: Sendable {
                 if pieces[i].date == nil { pieces[i].date = l.date }
             }
             if pieces[i].attacker != nil && pieces[i].target != nil { lastFull = pieces[i] }
+        }
+        // the article's main dyad for pieces that name neither side
+        var dyads: [String: Int] = [:]
+        for p in pieces { if let a = p.attacker, let t = p.target { dyads["\(a)|\(t)", default: 0] += 1 } }
+        if let main = dyads.max(by: { $0.value < $1.value })?.key.split(separator: "|").map(String.init) {
+            for i in pieces.indices where pieces[i].attacker == nil && pieces[i].target == nil {
+                pieces[i].attacker = main[0]
+                pieces[i].target = main[1]
+            }
         }
         var reports: [AttackReport] = []
         var extras: [Int: [String: [Figure]]] = [:]       // breakdowns per report

@@ -68,10 +68,18 @@ public enum Tokenizer {
                     }
                     break
                 }
-                // digits glued to letters (`1st`, `20th`, `10km`) form a word
+                // digits glued to letters (`1st`, `20th`, `10km`) form a word; a glued word of four
+                // letters or more (`6people`, a typo) is split off
                 if j < end, isLetter(scalars[j]) {
                     var k = j
                     while k < end, isLetter(scalars[k]) || isDigit(scalars[k]) { k += 1 }
+                    var letters = j
+                    while letters < k, isLetter(scalars[letters]) { letters += 1 }
+                    if letters == k, k - j >= 4 {
+                        emit(.number, i, j)
+                        i = j
+                        continue
+                    }
                     emit(.word, i, k)
                     i = k
                 } else {
