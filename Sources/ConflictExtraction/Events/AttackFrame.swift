@@ -107,7 +107,14 @@ struct AttackFrame {
             usedNumbers.insert(n)
             let anchor = partOf != nil ? items.firstIndex { $0.range == partOf!.range }! : n
             var slot = followingSlot(items, after: max(wIndex, anchor), s)
-            if slot == nil || partOf != nil { slot = precedingSlot(items, before: n, s) ?? slot }
+            if partOf != nil {
+                // "60 of the 80 drones (launched by Russia) were shot down": the outcome verb after the phrase
+                let outcome = items.dropFirst(max(wIndex, anchor) + 1).prefix { $0.range.lowerBound - items[max(wIndex, anchor)].range.upperBound <= 8 && $0.kind != .number }
+                    .first { $0.kind == .trigger && $0.a == "attack" && ["downed", "hit", "lost"].contains($0.b) }
+                slot = outcome?.b ?? precedingSlot(items, before: n, s) ?? slot
+            } else if slot == nil {
+                slot = precedingSlot(items, before: n, s)
+            }
             if slot == nil, items[..<n].contains(where: { $0.isTrigger("attack", "event") }) { slot = "launched" }
             if let part = partOf, let pv = part.value {
                 usedNumbers.insert(items.firstIndex { $0.range == part.range } ?? n)
@@ -301,6 +308,11 @@ struct AttackFrame {
             if it.kind == .country || (it.kind == .organization && ["armed_force", "government_body"].contains(it.actorKind?.rawValue ?? "")) {
                 let b = it.range.lowerBound
                 let prevWord = b > 0 ? s.tokens[b - 1].lower : ""
+                // "launched by Russia": the agent of a passive launch verb
+                if prevWord == "by", n > 0, items[n - 1].isTrigger("attack", "launched") || items[n - 1].isTrigger("attack", "event"), items[n - 1].range.upperBound == b - 1 {
+                    if p.attacker == nil { p.attacker = c }
+                    continue
+                }
                 if it.kind == .country, ["at", "on", "against", "into", "across"].contains(prevWord) || (prevWord == "of" && b > 1 && ["regions", "territory", "parts", "cities"].contains(s.tokens[b - 2].lower)) {
                     if p.target == nil { p.target = c }
                     continue

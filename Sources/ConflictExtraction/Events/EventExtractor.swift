@@ -390,7 +390,16 @@ public struct EventExtractor: Sendable {
         // delegations: to the talks of the same sentence, else the nearest talks before, else the first
         for d in delegations {
             var i = clusters.firstIndex { $0.pieces.contains { $0.sentence == d.sentence } }
-            if i == nil { i = clusters.lastIndex { c in c.venue != nil && c.pieces.contains { $0.sentence < d.sentence } } }
+            if i == nil {
+                // the article's main talks: the most mentioned, then the nearest before the list
+                i = clusters.indices.filter { clusters[$0].venue != nil }.max { a, b in
+                    let pa = clusters[a].pieces.count, pb = clusters[b].pieces.count
+                    if pa != pb { return pa < pb }
+                    let la = clusters[a].pieces.map(\.sentence).filter { $0 < d.sentence }.max() ?? -1
+                    let lb = clusters[b].pieces.map(\.sentence).filter { $0 < d.sentence }.max() ?? -1
+                    return la < lb
+                }
+            }
             if i == nil { i = clusters.indices.first }
             if i == nil {
                 clusters.append(Cluster(pieces: [], venue: nil, venueCountry: nil, venueIsCountry: false, round: nil, dates: [], span: d.span))

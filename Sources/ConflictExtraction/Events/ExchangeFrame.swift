@@ -164,7 +164,7 @@ struct ExchangeFrame {
                 side = to.country
             }
             // "(to the Ukrainian side)", "of the Armed Forces of Ukraine": the side named after the noun
-            if side == nil, let after = items.dropFirst(k + 1).first(where: { $0.range.lowerBound - nn.range.upperBound <= 8 && ($0.kind == .country || $0.kind == .demonym || $0.kind == .organization) && $0.country != nil }) {
+            if side == nil, let after = items.dropFirst(k + 1).first(where: { $0.range.lowerBound - nn.range.upperBound <= 8 && ($0.kind == .country || $0.kind == .demonym || $0.kind == .organization) && $0.country != nil && !mediatorRanges.contains($0.range) }) {
                 let b = after.range.lowerBound
                 let w1 = b > 0 ? s.tokens[b - 1].lower : "", w2 = b > 1 ? s.tokens[b - 2].lower : ""
                 if w1 == "to" || (w1 == "the" && w2 == "to") || w1 == "of" || (w1 == "the" && w2 == "of") { side = after.country }

@@ -74,11 +74,16 @@ struct TalksFrame {
             if n > 0, items[n - 1].isTrigger("claim"), it.range.lowerBound - items[n - 1].range.upperBound <= 2 { return false }
             return true
         }.map(\.element)
-        var round: Int? = nil
+        var rounds: [(at: Int, value: Int)] = []
         for (n, it) in items.enumerated() where it.kind == .ordinal && n + 1 < items.count {
             let nx = items[n + 1]
-            if nx.isTrigger("talks", "event"), nx.range.lowerBound - it.range.upperBound <= 2 { round = it.value }
+            if nx.isTrigger("talks", "event"), nx.range.lowerBound - it.range.upperBound <= 2, let v = it.value { rounds.append((it.range.lowerBound, v)) }
         }
+        func roundNear(_ at: Int?) -> Int? {
+            guard let at = at else { return rounds.first?.value }
+            return rounds.min { abs($0.at - at) < abs($1.at - at) }?.value
+        }
+        let round = rounds.first?.value
         var parties: [String] = []
         for it in items where it.kind == .country || it.kind == .demonym {
             if let c = it.country, !parties.contains(c), !venues.contains(where: { $0.1 && $0.0.country == c }) { parties.append(c) }
@@ -92,7 +97,7 @@ struct TalksFrame {
                 p.venueCountry = vi.country
                 p.venueIsCountry = isCountry
             }
-            p.round = round
+            p.round = v.map { roundNear($0.0.range.lowerBound) } ?? round
             p.dates = ds
             p.parties = parties.filter { $0 != p.venueCountry || !isHost(p.venueCountry, s) }
             return p
@@ -112,9 +117,7 @@ struct TalksFrame {
             byVenue[nearest, default: []].append(d.date!)
         }
         for (i, v) in venues.enumerated() {
-            var p = make(v, byVenue[i] ?? [])
-            if i > 0 { p.round = nil }
-            out.append(p)
+            out.append(make(v, byVenue[i] ?? []))
         }
         return out
     }

@@ -278,6 +278,11 @@ public struct MentionFinder: Sendable {
                 end = w.range.upperBound
             }
             guard let v = value else { i += 1; continue }
+            // "aged 45", "No. 5": not a count
+            if out.last(where: { $0.range.upperBound <= i }).map({ $0.isGrammar("noncount") && $0.range.upperBound == i }) == true {
+                i = end
+                continue
+            }
             // ages: "a 42-year-old woman" counts one person; "aged 30" counts nobody
             let ageSuffix = (end + 3 < tokens.count && tokens[end].text == "-" && tokens[end + 1].lower == "year" && tokens[end + 2].text == "-" && tokens[end + 3].lower == "old")
                 || (end + 1 < tokens.count && tokens[end].lower == "years" && tokens[end + 1].lower == "old")
@@ -377,12 +382,6 @@ public struct MentionFinder: Sendable {
                     }
                 }
                 // Day Month [Year] ("16 May", "23 July 2025")
-                // Month Year ("February 2022") or bare month ("in August")
-                if let y = yearAt(t) {
-                    out.append(make(it.range.lowerBound..<(t + 1), ResolvedDate(date: "\(y)-\(m < 10 ? "0" : "")\(m)", precision: .month), "date.month_year"))
-                    k = items.firstIndex { $0.range.lowerBound >= t + 1 } ?? items.count
-                    continue
-                }
                 let s = it.range.lowerBound
                 if s > 0, let d = ordinalDay(s - 1), (1...31).contains(d), !out.contains(where: { $0.range.contains(s - 1) }) {
                     var e = it.range.upperBound
@@ -393,6 +392,12 @@ public struct MentionFinder: Sendable {
                         k = items.firstIndex { $0.range.lowerBound >= e } ?? items.count
                         continue
                     }
+                }
+                // Month Year ("February 2022") or bare month ("in August")
+                if let y = yearAt(t) {
+                    out.append(make(it.range.lowerBound..<(t + 1), ResolvedDate(date: "\(y)-\(m < 10 ? "0" : "")\(m)", precision: .month), "date.month_year"))
+                    k = items.firstIndex { $0.range.lowerBound >= t + 1 } ?? items.count
+                    continue
                 }
                 // a bare month needs a preposition before it ("in August", "since March")
                 if s > 0, ["in", "since", "from", "until", "by", "during", "of", "early", "late", "mid"].contains(tokens[s - 1].lower), let y = yearFor(month: m, day: nil) {
@@ -668,7 +673,7 @@ public struct MentionFinder: Sendable {
             var end = e + 1
             while end < tokens.count, tokens[end].text != ",", tokens[end].text != ".", tokens[end].text != ";", end - e < 14 { end += 1 }
             let inner = items.filter { $0.range.lowerBound > e && $0.range.upperBound <= end }
-            if inner.contains(where: { $0.kind == .title }), !inner.contains(where: { $0.kind == .person }) {
+            if inner.contains(where: { $0.kind == .title || ($0.isGrammar("anaphor") && $0.b == "person") }), !inner.contains(where: { $0.kind == .person }) {
                 var s = e + 1
                 while s < end, ["the", "a", "an", "who", "is", "was", "now", "formerly"].contains(tokens[s].lower) { s += 1 }
                 if s < end { title = surface(s..<end, tokens) }

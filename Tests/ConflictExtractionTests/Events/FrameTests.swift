@@ -1,0 +1,141 @@
+import Testing
+@testable import ConflictExtraction
+
+/// Per-frame tests on sentences written for them (published Thursday 2026-02-05).
+@Suite("Events: attack, exchange, talks and delegation frames")
+struct FrameTests {
+    func extract(_ text: String) -> ExtractionResult { testExtractor.extract(article(text)) }
+
+    @Test func attackActiveWithClaimantAfter() throws {
+        let r = extract("Russia launched 50 drones and three missiles at Ukraine overnight, the Ukrainian Air Force said.")
+        let a = try #require(r.attacks.first)
+        #expect(r.attacks.count == 1)
+        #expect(a.attacker == "RUS" && a.targetCountry == "UKR")
+        #expect(a.dronesLaunched == Figure(50) && a.missilesLaunched == Figure(3))
+        #expect(a.date?.date == "2026-02-05")
+        #expect(a.claimant?.name == "Ukrainian Air Force")
+    }
+
+    @Test func attackPassiveAndPartOf() throws {
+        let r = extract("Ukraine's air force said 60 of the 80 drones launched by Russia were shot down.")
+        let a = try #require(r.attacks.first)
+        #expect(a.dronesLaunched == Figure(80))
+        #expect(a.dronesDowned == Figure(60))
+        #expect(a.attacker == "RUS" && a.targetCountry == "UKR")
+    }
+
+    @Test func attackOfWhichAndImpacts() throws {
+        let r = extract("Russia launched two missiles and 120 drones overnight, of which 100 drones were shot down. The missiles and 15 drones impacted in Sumy, the air force said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.missilesLaunched == Figure(2) && a.dronesLaunched == Figure(120))
+        #expect(a.dronesDowned == Figure(100) && a.dronesHit == Figure(15) && a.missilesHit == Figure(2))
+        #expect(a.locations == ["Sumy"])
+    }
+
+    @Test func interceptionClaimByTheDefender() throws {
+        let r = extract("According to the Russian Defense Ministry, air defenses destroyed 25 Ukrainian drones over the Belgorod region.")
+        let a = try #require(r.attacks.first)
+        #expect(a.attacker == "UKR" && a.targetCountry == "RUS")
+        #expect(a.dronesDowned == Figure(25))
+        #expect(a.locations == ["Belgorod Oblast"])
+        #expect(a.claimant?.name == "Russian Defense Ministry")
+    }
+
+    @Test func hedgedCasualties() throws {
+        let r = extract("At least three people were killed and more than 20 injured in a Russian strike on Kharkiv, Governor Ivan Petrenko said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.killed == Figure(3, .atLeast))
+        #expect(a.injured == Figure(20, .moreThan))
+        #expect(a.attacker == "RUS" && a.locations == ["Kharkiv"])
+        #expect(a.claimant?.name == "Ivan Petrenko")
+        #expect(a.qualifier == .atLeast)
+    }
+
+    @Test func noCasualtiesIsZero() throws {
+        let r = extract("Russia attacked Lutsk with drones overnight. There were no casualties, the governor said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.killed == Figure(0) && a.injured == Figure(0))
+    }
+
+    @Test func separateClaimsAreSeparateReports() {
+        let r = extract("Russia launched 90 drones at Ukraine overnight, the Ukrainian Air Force said. Russia's Defense Ministry said its forces shot down 40 Ukrainian drones overnight.")
+        #expect(r.attacks.count == 2)
+        #expect(r.attacks.map { "\($0.attacker!)>\($0.targetCountry!)" } == ["RUS>UKR", "UKR>RUS"])
+    }
+
+    @Test func exchangeEachSide() throws {
+        let r = extract("Russia and Ukraine exchanged 150 prisoners of war each on Wednesday.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.sideA == "RUS" && e.sideB == "UKR")
+        #expect(e.returnedToA == Figure(150) && e.returnedToB == Figure(150))
+        #expect(e.date?.date == "2026-02-04")
+        #expect(e.status == .completed && e.kind == .pow)
+    }
+
+    @Test func exchangeOwnSideAndCivilians() throws {
+        let r = extract("The Russian Defense Ministry said 120 of its servicemen were returned, as well as two Russian civilians.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToA == Figure(122))   // soldiers + civilians (DESIGN §5)
+        #expect(e.civiliansToA == Figure(2))
+        #expect(e.returnedToB == nil)
+        #expect(e.claimant?.name == "Russian Defense Ministry")
+    }
+
+    @Test func exchangeIncludingCiviliansAndMediator() throws {
+        let r = extract("Ukraine said 230 Ukrainian prisoners, including six civilians, were released with the mediation of the United Arab Emirates.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToB == Figure(230) && e.civiliansToB == Figure(6))
+        #expect(e.mediators == ["ARE"])
+    }
+
+    @Test func agreedIsNotCompleted() throws {
+        let r = extract("Russia and Ukraine agreed to exchange 1,000 prisoners each in the coming weeks.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.status == .agreed)
+    }
+
+    @Test func talksRoundVenueAndDelegations() throws {
+        let r = extract("""
+            The second round of talks took place in Istanbul on Monday.
+            The Ukrainian delegation included Ivan Petrenko, the deputy foreign minister, and Olena Kovalenko.
+            The Russian delegation was led by presidential aide Vladimir Medinsky.
+            """)
+        let t = try #require(r.talks.first)
+        #expect(r.talks.count == 1)
+        #expect(t.round == 2 && t.location == "Istanbul" && t.startDate?.date == "2026-02-02")
+        let sides = Dictionary(uniqueKeysWithValues: t.delegations.map { ($0.side, $0.members.map(\.name)) })
+        #expect(sides["UKR"] == ["Ivan Petrenko", "Olena Kovalenko"])
+        #expect(sides["RUS"] == ["Vladimir Medinsky"])
+        let petrenko = t.delegations.first { $0.side == "UKR" }!.members[0]
+        #expect(petrenko.role == "deputy foreign minister")
+    }
+
+    @Test func delegationPronounAndPossessives() throws {
+        let r = extract("""
+            Talks began in Geneva on Sunday.
+            Presidential aide Vladimir Medinsky is leading the Russian delegation. It also includes Ivan Petrenko and Olena Kovalenko, an adviser to President Vladimir Putin.
+            """)
+        let t = try #require(r.talks.first)
+        let rus = try #require(t.delegations.first { $0.side == "RUS" })
+        #expect(rus.members.map(\.name) == ["Vladimir Medinsky", "Ivan Petrenko", "Olena Kovalenko"])
+    }
+
+    @Test func negativeArticleHasNoEvents() {
+        let r = extract("The central bank said inflation slowed to 5% in January. Analysts expect rates to fall as talks with the IMF mission continue.")
+        #expect(r.exchanges.isEmpty && r.attacks.isEmpty && r.talks.isEmpty)
+    }
+
+    @Test func evidenceSpansCoverTheirSentences() {
+        let text = "Russia launched 50 drones at Ukraine overnight, the air force said. Russia and Ukraine exchanged 150 prisoners of war each on Wednesday."
+        let a = article(text)
+        let r = testExtractor.extract(a)
+        let scalars = Array(a.body.unicodeScalars)
+        func sub(_ s: Span) -> String {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[s.start..<s.end])
+            return String(v)
+        }
+        #expect(sub(r.attacks[0].span) == "Russia launched 50 drones at Ukraine overnight, the air force said.")
+        #expect(sub(r.exchanges[0].span) == "Russia and Ukraine exchanged 150 prisoners of war each on Wednesday.")
+    }
+}
