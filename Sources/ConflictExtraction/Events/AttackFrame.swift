@@ -27,6 +27,12 @@ struct AttackPiece {
 
 struct AttackFrame {
     let dict: Dictionaries
+    let cumulative: Set<String>
+
+    init(dict: Dictionaries) {
+        self.dict = dict
+        self.cumulative = Set(dict.grammarClass("cumulative").keys)
+    }
 
     static let locative: Set<String> = ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "city", "town", "village", "and", ",", "the", "region", "western", "eastern", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "border", "frontline", "port", "regional", "capital", "village", "settlement", "district", "districts", "several", "russia's", "ukraine's", "'s"]
 
@@ -38,6 +44,7 @@ struct AttackFrame {
         let exchangeish = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "returned") }
         guard hasWeapon || !attackTriggers.isEmpty || !casualtyTriggers.isEmpty else { return nil }
         if exchangeish && !hasWeapon && attackTriggers.isEmpty { return nil }
+        if s.contains(anyOf: cumulative) { return nil }
         var p = AttackPiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
         p.hasAttackSignal = hasWeapon || attackTriggers.contains { $0.b == "event" || $0.b == "hit" || $0.b == "launched" || $0.b == "downed" }
@@ -149,6 +156,7 @@ struct AttackFrame {
             for c in items.dropFirst(n + 1) where slot == nil {
                 if c.range.lowerBound - after > 5 { break }
                 if c.kind == .trigger, c.a == "casualty" { slot = c.b; break }
+                if c.isTrigger("exchange", "people") { continue }   // "one civilian was killed"
                 if c.kind == .number || c.kind == .weapon || c.kind == .trigger { break }
             }
             // killing/wounding NUM people

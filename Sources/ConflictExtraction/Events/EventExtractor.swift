@@ -40,6 +40,12 @@ public struct EventExtractor: Sendable {
             }
         }
         let published = doc.published.map { ResolvedDate(date: $0.iso, precision: .day) }
+        // the article's dyad, for exchanges that name no side ("both sides agreed to swap ...")
+        let named = Set(doc.sentences.flatMap { $0.items.filter { $0.kind == .country || $0.kind == .demonym }.compactMap(\.country) })
+        let dyad = dict.conflicts.first { named.contains($0.0) && named.contains($0.1) }
+        for i in exchanges.indices where exchanges[i].sides.isEmpty {
+            if let d = dyad { exchanges[i].sides = [d.0, d.1] }
+        }
         out.attacks = mergeAttacks(attacks, published: published, &out.diagnostics)
         out.exchanges = mergeExchanges(exchanges, published: published, &out.diagnostics)
         out.talks = mergeTalks(talks, delegations, published: published)

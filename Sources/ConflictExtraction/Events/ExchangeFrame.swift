@@ -33,7 +33,9 @@ struct ExchangeFrame {
         self.subset = Set(dict.grammarClass("subset").keys)
         self.noncount = Set(dict.grammarClass("noncount").keys)
         self.peopleWords = Set(dict.triggers.filter { $0.a == "exchange" && $0.b == "people" }.map { $0.term.lowercased() })
+        self.cumulative = Set(dict.grammarClass("cumulative").keys)
     }
+    let cumulative: Set<String>
 
     /// True when one of `phrases` ends right before token `t` (within `slack` extra tokens).
     static func preceded(_ s: AnalyzedSentence, _ t: Int, by phrases: Set<String>, slack: Int = 0) -> Bool {
@@ -94,6 +96,8 @@ struct ExchangeFrame {
         let people = items.contains { $0.isTrigger("exchange", "people") || $0.isGrammar("people_noun") || ($0.kind == .demonym && $0.text.hasSuffix("s")) }
         let weapons = items.contains { $0.kind == .weapon }
         guard (event || returned) && people && !weapons else { return nil }
+        // running totals of the war ("In total, 3,520 have been freed") are no swap's figures
+        if s.contains(anyOf: cumulative) { return nil }
         // "returned fire", "returned to the negotiating table": a returned verb alone needs a count of people
         var p = ExchangePiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant

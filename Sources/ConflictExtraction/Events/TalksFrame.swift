@@ -71,6 +71,7 @@ struct TalksFrame {
         }
         let dates = items.enumerated().filter { (n, it) in
             guard it.kind == .date, it.date!.precision != .year else { return false }
+            if it.range.lowerBound > 0, ["since", "until", "before"].contains(s.tokens[it.range.lowerBound - 1].lower) { return false }
             if n > 0, items[n - 1].isTrigger("claim"), it.range.lowerBound - items[n - 1].range.upperBound <= 2 { return false }
             return true
         }.map(\.element)
@@ -139,7 +140,8 @@ struct TalksFrame {
             } else if it.isTrigger("delegation", "group") {
                 var side: String? = nil
                 for c in items[..<n].reversed() where it.range.lowerBound - c.range.upperBound <= 2 {
-                    if c.kind == .demonym || c.kind == .country { side = c.country; break }
+                    // "the Ukrainian delegation", "Russia's team", "Moscow's team"
+                    if c.kind == .demonym || c.kind == .country || (c.kind == .place && c.a == "capital") { side = c.country; break }
                 }
                 if side == nil, n + 1 < items.count, items[n + 1].kind == .country || items[n + 1].kind == .demonym,
                    items[n + 1].range.lowerBound - it.range.upperBound <= 2 {

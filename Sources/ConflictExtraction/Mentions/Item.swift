@@ -63,6 +63,20 @@ public struct AnalyzedSentence: Sendable {
     /// The sentence text.
     public var text: String
 
+    /// True when the sentence contains one of `phrases` (lowercased, token-separated by spaces).
+    public func contains(anyOf phrases: Set<String>) -> Bool {
+        guard !phrases.isEmpty else { return false }
+        let lower = tokens.map(\.lower)
+        for i in lower.indices {
+            var p = ""
+            for k in i..<min(lower.count, i + 5) {
+                p += (k == i ? "" : " ") + lower[k]
+                if phrases.contains(p) { return true }
+            }
+        }
+        return false
+    }
+
     /// Index of the first item at or after token `t`.
     public func itemIndex(atOrAfter t: Int) -> Int {
         items.firstIndex { $0.range.lowerBound >= t } ?? items.count
