@@ -32,6 +32,14 @@ struct AttackFrame {
     init(dict: Dictionaries) {
         self.dict = dict
         self.cumulative = Set(dict.grammarClass("cumulative").keys)
+        self.since = Set(dict.grammarClass("cumulative_since").keys)
+    }
+    let since: Set<String>
+
+    /// "In total, ...", "so far": running totals; "since the start of the war" only with a perfect tense.
+    func isRunningTotal(_ s: AnalyzedSentence) -> Bool {
+        if s.contains(anyOf: cumulative) { return true }
+        return s.contains(anyOf: since) && s.tokens.contains { $0.lower == "have" || $0.lower == "has" }
     }
 
     static let locative: Set<String> = ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "city", "town", "village", "and", ",", "the", "region", "western", "eastern", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "border", "frontline", "port", "regional", "capital", "village", "settlement", "district", "districts", "several", "russia's", "ukraine's", "'s"]
@@ -41,10 +49,10 @@ struct AttackFrame {
         let hasWeapon = items.contains { $0.kind == .weapon }
         let attackTriggers = items.filter { $0.kind == .trigger && $0.a == "attack" }
         let casualtyTriggers = items.filter { $0.kind == .trigger && $0.a == "casualty" }
-        let exchangeish = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "returned") }
+        let exchangeish = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") || $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "returned") }
         guard hasWeapon || !attackTriggers.isEmpty || !casualtyTriggers.isEmpty else { return nil }
         if exchangeish && !hasWeapon && attackTriggers.isEmpty { return nil }
-        if s.contains(anyOf: cumulative) { return nil }
+        if isRunningTotal(s) { return nil }
         var p = AttackPiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
         p.hasAttackSignal = hasWeapon || attackTriggers.contains { $0.b == "event" || $0.b == "hit" || $0.b == "launched" || $0.b == "downed" }

@@ -169,16 +169,16 @@ public struct EventExtractor: Sendable {
     }
 
     func conflicts(_ r: AttackReport, _ p: AttackPiece) -> Bool {
-        for (k, f) in p.figures { if let g = get(r, k), g.value != f.value { return true } }
-        if let a = r.killed, let b = p.killed, a.value != b.value { return true }
-        if let a = r.injured, let b = p.injured, a.value != b.value { return true }
+        for (k, f) in p.figures { if let g = get(r, k), !Self.compatible(g, f) { return true } }
+        if let a = r.killed, let b = p.killed, !Self.compatible(a, b) { return true }
+        if let a = r.injured, let b = p.injured, !Self.compatible(a, b) { return true }
         return false
     }
 
     func apply(_ p: AttackPiece, to r: inout AttackReport) {
-        for (k, f) in p.figures where get(r, k) == nil { set(&r, k, f) }
-        if r.killed == nil { r.killed = p.killed }
-        if r.injured == nil { r.injured = p.injured }
+        for (k, f) in p.figures { if let b = Self.better(get(r, k), f) { set(&r, k, b) } }
+        r.killed = Self.better(r.killed, p.killed)
+        r.injured = Self.better(r.injured, p.injured)
         for l in p.locations where !r.locations.contains(l) { r.locations.append(l) }
         for t in p.targets where !r.targets.contains(t) { r.targets.append(t) }
         if r.claimant == nil { r.claimant = p.claimant }
@@ -204,6 +204,7 @@ public struct EventExtractor: Sendable {
         }
         var reports: [ExchangeReport] = []
         var explicitDate = Set<Int>()
+        var intentReports = Set<Int>()
         var military: [Int: Set<String>] = [:]
         var kinds: [Int: Set<String>] = [:]
         let firstDated = pieces.first { $0.date != nil && !$0.agreed }?.date
@@ -226,31 +227,63 @@ public struct EventExtractor: Sendable {
                 guard let a = dn, let b = r.date.flatMap({ CivilDate(iso: $0.date)?.dayNumber }) else { return r.date?.date == date?.date }
                 return abs(a - b) <= 1
             }
+            // completed swaps and announced ones are kept apart here; announced ones that match a
+            // completed swap of the same day are folded into it below
+            let status: ExchangeStatus = p.agreed ? .agreed : .completed
             var idx = reports.indices.first { i in
-                near(reports[i], i) && (reports[i].status == .completed || p.agreed) &&
+                near(reports[i], i) && reports[i].status == status &&
                     (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant) && !conflicts(reports[i], p, sides)
             }
             if idx == nil, !p.hasFigures {
                 // a sentence with no figure only adds to an exchange already found (or names a dated one)
-                idx = reports.indices.first { near(reports[$0], $0) }
+                idx = reports.indices.first { near(reports[$0], $0) && reports[$0].status == status }
                 if idx == nil && p.date == nil { continue }
-            }
-            if idx == nil, p.agreed, let j = reports.indices.first(where: { near(reports[$0], $0) && reports[$0].status == .completed }) {
-                idx = j
             }
             if let i = idx {
                 apply(p, sides, to: &reports[i])
                 military[i, default: []].formUnion(p.military)
                 kinds[i, default: []].formUnion(p.kinds)
-                if !p.agreed, reports[i].status == .agreed, p.hasFigures { reports[i].status = .completed }
             } else {
                 var r = ExchangeReport(date: date, status: p.agreed ? .agreed : .completed, sideA: sides[0], sideB: sides[1], claimant: p.claimant, span: p.span, rule: "")
                 apply(p, sides, to: &r)
                 reports.append(r)
+                if p.intent { intentReports.insert(reports.count - 1) }
                 if p.date != nil { explicitDate.insert(reports.count - 1) }
                 military[reports.count - 1] = p.military
                 kinds[reports.count - 1] = p.kinds
             }
+        }
+        var folded = Set<Int>()
+        let intentful = Set(reports.indices.filter { i in intentReports.contains(i) })
+        for i in reports.indices where reports[i].status == .agreed {
+            if let j = reports.indices.first(where: { reports[$0].status == .completed && reports[$0].sideA == reports[i].sideA && reports[$0].sideB == reports[i].sideB && reports[$0].date?.date == reports[i].date?.date }) {
+                let a = reports[i]
+                func fits(_ x: Figure?, _ y: Figure?) -> Bool { x == nil || y == nil || Self.compatible(x!, y!) }
+                if !intentful.contains(i) {
+                    if fits(a.returnedToA, reports[j].returnedToA) && fits(a.returnedToB, reports[j].returnedToB) && fits(a.total, reports[j].total) {
+                        reports[j].returnedToA = Self.better(reports[j].returnedToA, a.returnedToA)
+                        reports[j].returnedToB = Self.better(reports[j].returnedToB, a.returnedToB)
+                        reports[j].total = Self.better(reports[j].total, a.total)
+                    }
+                } else if let t = a.total, fits(t, reports[j].total) {
+                    // an announced total ("would involve 314 prisoners") is kept when the swap carried out
+                    // bears it out: both sides' figures add up to it, or one side's is half of it
+                    let x = reports[j].returnedToA?.value, y = reports[j].returnedToB?.value
+                    let sum = (x ?? 0) + (y ?? 0)
+                    let expected = x != nil && y != nil ? sum : 2 * sum
+                    if sum > 0, Self.compatible(t, Figure(expected, .about)) || abs(t.value - expected) * 10 <= expected {
+                        reports[j].total = Self.better(reports[j].total, t)
+                    }
+                }
+                reports[j].span = reports[j].span.union(reports[i].span)
+                reports[j].rule += ";exchange.agreed_folded"
+                folded.insert(i)
+            }
+        }
+        if !folded.isEmpty {
+            reports = reports.enumerated().filter { !folded.contains($0.offset) }.map(\.element)
+            military = Dictionary(uniqueKeysWithValues: military.filter { !folded.contains($0.key) }.map { k, v in (k - folded.filter { $0 < k }.count, v) })
+            kinds = Dictionary(uniqueKeysWithValues: kinds.filter { !folded.contains($0.key) }.map { k, v in (k - folded.filter { $0 < k }.count, v) })
         }
         for i in reports.indices {
             // a "total" that repeats one side's figure is that figure
@@ -272,19 +305,45 @@ public struct EventExtractor: Sendable {
     }
 
     func conflicts(_ r: ExchangeReport, _ p: ExchangePiece, _ sides: [String]) -> Bool {
-        if let a = p.returned[sides[0]], let b = r.returnedToA, a.value != b.value { return true }
-        if let a = p.returned[sides[1]], let b = r.returnedToB, a.value != b.value { return true }
-        if let a = p.total, let b = r.total, a.value != b.value { return true }
+        if let a = p.returned[sides[0]], let b = r.returnedToA, !Self.compatible(a, b) { return true }
+        if let a = p.returned[sides[1]], let b = r.returnedToB, !Self.compatible(a, b) { return true }
+        if let a = p.total, let b = r.total, !Self.compatible(a, b) { return true }
         return false
     }
 
+    /// Two figures that can both be true: equal, or one hedged ("more than 1,200") and the other within it.
+    static func compatible(_ a: Figure, _ b: Figure) -> Bool {
+        if a.value == b.value { return true }
+        func holds(_ h: Figure, _ x: Int) -> Bool {
+            switch h.qualifier {
+            case .exact: return false
+            case .atLeast: return x >= h.value
+            case .moreThan: return x > h.value
+            case .upTo: return x <= h.value
+            case .about: return abs(x - h.value) * 10 <= max(h.value, 1)
+            }
+        }
+        return holds(a, b.value) || holds(b, a.value)
+    }
+
+    /// The better of two compatible figures: the exact one.
+    static func better(_ old: Figure?, _ new: Figure?) -> Figure? {
+        guard let o = old else { return new }
+        guard let n = new else { return o }
+        return o.qualifier != .exact && n.qualifier == .exact ? n : o
+    }
+
     func apply(_ p: ExchangePiece, _ sides: [String], to r: inout ExchangeReport) {
-        if r.returnedToA == nil { r.returnedToA = p.returned[sides[0]] }
-        if r.returnedToB == nil { r.returnedToB = p.returned[sides[1]] }
-        if r.civiliansToA == nil { r.civiliansToA = p.civilians[sides[0]] }
-        if r.civiliansToB == nil { r.civiliansToB = p.civilians[sides[1]] }
-        if r.total == nil { r.total = p.total }
-        if let c = p.unsidedCivilians {
+        // an announced or expected swap adds no figures to one carried out
+        let figures = true
+        if figures {
+            r.returnedToA = Self.better(r.returnedToA, p.returned[sides[0]])
+            r.returnedToB = Self.better(r.returnedToB, p.returned[sides[1]])
+            r.civiliansToA = Self.better(r.civiliansToA, p.civilians[sides[0]])
+            r.civiliansToB = Self.better(r.civiliansToB, p.civilians[sides[1]])
+            r.total = Self.better(r.total, p.total)
+        }
+        if figures, let c = p.unsidedCivilians {
             // the civilians belong to the side whose figure they are part of
             if r.returnedToA != nil && r.returnedToB == nil && r.civiliansToA == nil { r.civiliansToA = c }
             else if r.returnedToB != nil && r.returnedToA == nil && r.civiliansToB == nil { r.civiliansToB = c }

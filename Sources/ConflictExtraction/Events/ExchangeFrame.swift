@@ -18,6 +18,8 @@ struct ExchangePiece {
     var unsidedCivilians: Figure?
     /// "157 prisoners each": the figure of both sides
     var each: Figure?
+    /// the sentence states an intent or expectation ("will", "expected to", "seeks to")
+    var intent = false
 
     var hasFigures: Bool { !returned.isEmpty || !civilians.isEmpty || total != nil || unsidedCivilians != nil || each != nil }
 }
@@ -34,7 +36,11 @@ struct ExchangeFrame {
         self.noncount = Set(dict.grammarClass("noncount").keys)
         self.peopleWords = Set(dict.triggers.filter { $0.a == "exchange" && $0.b == "people" }.map { $0.term.lowercased() })
         self.cumulative = Set(dict.grammarClass("cumulative").keys)
+        self.since = Set(dict.grammarClass("cumulative_since").keys)
+        self.intentWords = Set(dict.grammarClass("intent").keys)
     }
+    let since: Set<String>
+    let intentWords: Set<String>
     let cumulative: Set<String>
 
     /// True when one of `phrases` ends right before token `t` (within `slack` extra tokens).
@@ -59,7 +65,7 @@ struct ExchangeFrame {
 
     /// The receiving side named as the subject of a receive verb before token `t` ("Russia has received").
     static func receiver(_ s: AnalyzedSentence, before t: Int) -> String? {
-        guard let trig = s.items.last(where: { ($0.isTrigger("exchange", "returned") || $0.isTrigger("exchange", "event")) && $0.range.upperBound <= t }),
+        guard let trig = s.items.last(where: { ($0.isTrigger("exchange", "returned") || $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people")) && $0.range.upperBound <= t }),
               t - trig.range.upperBound <= 6 else { return nil }
         let lower = trig.text.lowercased()
         guard ["received", "repatriated", "has received", "got back", "brought home", "returned"].contains(lower) else { return nil }
@@ -91,19 +97,21 @@ struct ExchangeFrame {
 
     func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> ExchangePiece? {
         let items = s.items
-        let event = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "agreed") }
+        let event = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") || $0.isTrigger("exchange", "agreed") }
         let returned = items.contains { $0.isTrigger("exchange", "returned") }
-        let people = items.contains { $0.isTrigger("exchange", "people") || $0.isGrammar("people_noun") || ($0.kind == .demonym && $0.text.hasSuffix("s")) }
+        let people = items.contains { $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "event_people") || $0.isGrammar("people_noun") || ($0.kind == .demonym && $0.text.hasSuffix("s")) }
         let weapons = items.contains { $0.kind == .weapon }
         guard (event || returned) && people && !weapons else { return nil }
         // running totals of the war ("In total, 3,520 have been freed") are no swap's figures
-        if s.contains(anyOf: cumulative) { return nil }
+        if s.contains(anyOf: cumulative) || (s.contains(anyOf: since) && s.tokens.contains { $0.lower == "have" || $0.lower == "has" }) { return nil }
         // "returned fire", "returned to the negotiating table": a returned verb alone needs a count of people
         var p = ExchangePiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
         let agreedTrig = items.contains { $0.isTrigger("exchange", "agreed") }
         let completed = items.contains { $0.kind == .trigger && Self.completedWords.contains($0.text.lowercased()) }
-        p.agreed = agreedTrig && !completed
+        p.intent = s.contains(anyOf: intentWords)
+        // "agreed to exchange", "expected an exchange": not (yet) carried out
+        p.agreed = (agreedTrig || p.intent) && !completed
 
         // mediators: actors after a mediation word, or before "provided humanitarian assistance"
         var mediatorRanges: [Range<Int>] = []
@@ -146,12 +154,13 @@ struct ExchangeFrame {
                     noun = c
                     break
                 }
-                if c.kind == .number || c.kind == .date { break }
+                if c.kind == .number || c.kind == .date || c.isGrammar("side_word") { break }
+                if c.kind == .trigger, !c.isTrigger("exchange", "people") { break }
                 k += 1
             }
             guard let nn = noun else { continue }
             if Self.preceded(s, it.range.lowerBound, by: noncount) { continue }
-            let isSubset = Self.preceded(s, it.range.lowerBound, by: subset, slack: 2)
+            let isSubset = (0..<it.range.lowerBound).contains { k in Self.preceded(s, k + 1, by: subset) }
             var nounText = nn.text.lowercased()
             if nn.kind == .organization { nounText = String(nounText.split(separator: " ").last ?? "") }
             let between = it.range.upperBound..<nn.range.lowerBound
@@ -217,7 +226,10 @@ struct ExchangeFrame {
         }
         // the day-precise date nearest to the exchange words
         let anchors = items.filter { $0.isTrigger("exchange") }.map { $0.range.lowerBound }
-        p.date = items.filter { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !($0.range.lowerBound > 0 && ["since", "until"].contains(s.tokens[$0.range.lowerBound - 1].lower)) }
+        let talkAnchors = items.filter { $0.isTrigger("talks") }.map { $0.range.lowerBound }
+        func distance(_ d: Item, _ a: [Int]) -> Int { a.map { abs($0 - d.range.lowerBound) }.min() ?? Int.max }
+        p.date = items.filter { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !($0.range.lowerBound > 0 && ["since", "until"].contains(s.tokens[$0.range.lowerBound - 1].lower))
+                && distance($0, talkAnchors) >= distance($0, anchors) }
             .min { a, b in (anchors.map { abs($0 - a.range.lowerBound) }.min() ?? 0) < (anchors.map { abs($0 - b.range.lowerBound) }.min() ?? 0) }?.date
         guard p.hasFigures || p.date != nil || event else { return nil }
         return p
