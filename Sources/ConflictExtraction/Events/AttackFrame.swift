@@ -293,6 +293,8 @@ struct AttackFrame {
         }
         let b = it.range.lowerBound
         if b > 0, ["from"].contains(s.tokens[b - 1].lower) { return false }
+        // "the ministry said in Moscow": where it was said
+        if b > 1, s.tokens[b - 1].lower == "in", n > 0, items[n - 1].isTrigger("claim"), items[n - 1].range.upperBound == b - 1 { return false }
         if e < s.tokens.count, s.tokens[e].lower == "'s", b > 0, !["in", "of", "on", "over"].contains(s.tokens[b - 1].lower) { return false }
         if it.a == "capital" || it.a == "water" {
             // a capital is often the government ("Moscow will", "Kyiv says"): a location only after a locative word

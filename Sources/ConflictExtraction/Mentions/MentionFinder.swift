@@ -7,6 +7,7 @@ public struct MentionFinder: Sendable {
     let regionByStem: [String: Int]
     let institutionPatterns: [(head: [String], slot: String, tail: [String], index: Int)]
     let nameParticles: Set<String>
+    let singulars: Set<String>
 
     public init(dictionaries: Dictionaries) {
         self.dict = dictionaries
@@ -33,6 +34,7 @@ public struct MentionFinder: Sendable {
         }
         self.institutionPatterns = pats
         self.nameParticles = Set(dictionaries.grammarClass("name_particle").keys)
+        self.singulars = Set(dictionaries.grammarClass("person_singular").keys)
     }
 
     // MARK: - Sentence analysis
@@ -276,6 +278,10 @@ public struct MentionFinder: Sendable {
             } else if t.lower == "a" || t.lower == "an", let w = words[i + 1], w.b == "multiplier" || w.canonical.lowercased() == "dozen" {
                 value = w.value
                 end = w.range.upperBound
+            } else if t.lower == "a" || t.lower == "an", i + 1 < tokens.count, singulars.contains(tokens[i + 1].lower) {
+                // "wounded a child": one person (the noun stays a separate word)
+                value = 1
+                end = i + 1
             }
             guard let v = value else { i += 1; continue }
             // "aged 45", "No. 5": not a count
