@@ -478,6 +478,27 @@ public struct EventExtractor: Sendable {
             }
             clusters[c].span = clusters[c].span.union(d.span)
         }
+        // one venue, several separate dates ("talks held in Istanbul on May 16, June 2 and July 23"):
+        // one round per group of days
+        var split: [Cluster] = []
+        for c in clusters {
+            let days = c.dates.filter { $0.precision == .day || $0.precision == .range }.compactMap { d in days(d).map { (d, $0) } }.sorted { $0.1.lowerBound < $1.1.lowerBound }
+            var groups: [[ResolvedDate]] = []
+            var last: Int? = nil
+            for (d, r) in days {
+                if let l = last, r.lowerBound <= l + 3 { groups[groups.count - 1].append(d) } else { groups.append([d]) }
+                last = max(last ?? r.upperBound, r.upperBound)
+            }
+            guard groups.count > 1, c.round == nil || c.pieces.count == 1 else { split.append(c); continue }
+            for (g, ds) in groups.enumerated() {
+                var x = c
+                x.dates = ds
+                x.round = nil
+                if g < groups.count - 1 { x.delegations = [] }
+                split.append(x)
+            }
+        }
+        clusters = split
         return clusters.compactMap { c in
             guard c.venue != nil || !c.delegations.isEmpty else { return nil }
             let sorted = c.dates.sorted { $0.date < $1.date }
