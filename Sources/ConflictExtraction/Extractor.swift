@@ -67,7 +67,7 @@ public final class Extractor: Sendable {
         }
         for e in events.exchanges { note(e.claimant) }
         for a in events.attacks { note(a.claimant) }
-        for t in events.talks { for d in t.delegations { for m in d.members { note(ActorRef(name: m.name, kind: .person, country: d.side), title: m.role) } } }
+        for t in events.talks { for d in t.delegations { for m in d.members { note(ActorRef(name: m.actorName, kind: .person, country: d.side), title: m.role) } } }
         result.actors = order.map { actors[$0]! }
         result.diagnostics = events.diagnostics
         return result

@@ -296,14 +296,20 @@ public struct AttackReport: Sendable, Equatable, Codable {
 
 /// One member of a delegation.
 public struct DelegationMember: Sendable, Equatable, Codable {
+    /// The name as the article writes it (its fullest mention).
     public var name: String
     public var role: String?
     public var span: Span
-    public init(name: String, role: String? = nil, span: Span) {
+    /// The person actor's canonical name, when it differs from `name` (dictionary spelling).
+    public var actor: String?
+    public init(name: String, role: String? = nil, span: Span, actor: String? = nil) {
         self.name = name
         self.role = role
         self.span = span
+        self.actor = actor
     }
+    /// The name that identifies the person actor.
+    public var actorName: String { actor ?? name }
 }
 
 /// A side's delegation at a round of talks.

@@ -25,6 +25,11 @@ public struct EventExtractor: Sendable {
         var delegations: [DelegationPiece] = []
         var previousSide: String? = nil
         var out = Output()
+        // the article's talks venues, for "X is also in Geneva"
+        var venues = Set<String>()
+        for s in doc.sentences where !s.sentence.isBoilerplate {
+            for p in talksFrame.pieces(s) { if let v = p.venue { venues.insert(v) } }
+        }
         for s in doc.sentences where !s.sentence.isBoilerplate {
             let claimant = Attribution.claimant(s, &memory)
             let ex = exchangeFrame.pieces(s, claimant: claimant)
@@ -34,7 +39,7 @@ public struct EventExtractor: Sendable {
                 attacks.append(a)
             }
             talks += talksFrame.pieces(s)
-            for d in talksFrame.delegations(s, previousSide: previousSide) {
+            for d in talksFrame.delegations(s, previousSide: previousSide, venues: venues) {
                 delegations.append(d)
                 previousSide = d.side
             }

@@ -128,8 +128,28 @@ struct TalksFrame {
     /// Delegation lists: "The Ukrainian delegation included A, B and C", "X is leading the Russian
     /// delegation. It also includes ...", "The U.S. delegation was led by A and B", "The Russian side is
     /// headed by A, while the American side is headed by B" (one piece per group named).
-    func delegations(_ s: AnalyzedSentence, previousSide: String?) -> [DelegationPiece] {
+    func delegations(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String> = []) -> [DelegationPiece] {
         let items = s.items
+        func member(_ p: Item) -> DelegationMember {
+            // the article's own spelling of the fullest mention ("David Arakhamiya"), else the canonical name
+            var name = p.range.count >= 2 ? p.text : p.canonical
+            if name.hasSuffix("'s") { name.removeLast(2) }
+            return DelegationMember(name: name, role: p.title, span: p.span, actor: name == p.canonical ? nil : p.canonical)
+        }
+        // "Rubio and Witkoff are holding talks with ...": subjects of a talks verb, by their own country
+        if let verb = items.first(where: { $0.isGrammar("talks_verb") }), items.contains(where: { $0.isTrigger("talks", "event") && $0.range.lowerBound > verb.range.lowerBound }),
+           !items.contains(where: { $0.isTrigger("claim") && $0.range.lowerBound < verb.range.lowerBound }) {
+            let subjects = items.filter { $0.kind == .person && $0.range.upperBound <= verb.range.lowerBound && $0.country != nil && !(s.tokens.indices.contains($0.range.upperBound) && s.tokens[$0.range.upperBound].lower == "'s") }
+            if !subjects.isEmpty {
+                var bySide: [String: [DelegationMember]] = [:]
+                var order: [String] = []
+                for p in subjects {
+                    if bySide[p.country!] == nil { order.append(p.country!) }
+                    bySide[p.country!, default: []].append(member(p))
+                }
+                return order.map { DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: $0, members: bySide[$0]!) }
+            }
+        }
         guard items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
         let groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
         // group mentions with their side
@@ -171,10 +191,10 @@ struct TalksFrame {
             return true
         }.map(\.element)
         guard !persons.isEmpty else { return [] }
-        func member(_ p: Item) -> DelegationMember { DelegationMember(name: p.canonical, role: p.title, span: p.span) }
         if groups.isEmpty {
-            // no group noun: "Rubio was joined by Waltz", "talks chaired by Fidan": the persons' own country
-            let hasTalks = items.contains { $0.isTrigger("talks") }
+            // no group noun: "Rubio was joined by Waltz", "talks chaired by Fidan", "X is also in Geneva":
+            // the persons' own country
+            let hasTalks = items.contains { $0.isTrigger("talks") } || items.contains { $0.kind == .place && venues.contains($0.canonical) }
             let countries = Set(persons.compactMap(\.country))
             guard countries.count == 1, persons.count >= 2 || hasTalks, let c = countries.first else { return [] }
             return [DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: c, members: persons.map(member))]
@@ -183,8 +203,9 @@ struct TalksFrame {
         for (g, group) in groups.enumerated() {
             guard let side = group.side else { continue }
             let end = g + 1 < groups.count ? groups[g + 1].at : Int.max
-            // persons before the first group belong to it when a lead verb follows them ("X is leading the delegation")
-            let start = g == 0 && items.contains(where: { $0.isTrigger("delegation", "lead") && $0.range.lowerBound < group.at }) ? 0 : group.at
+            // persons before the first group belong to it when a lead or member verb follows them
+            // ("X is leading the delegation", "Rubio was joined on the U.S. side by ...")
+            let start = g == 0 && items.contains(where: { ($0.isTrigger("delegation", "lead") || $0.isTrigger("delegation", "member")) && $0.range.lowerBound < group.at }) ? 0 : group.at
             let ms = persons.filter { $0.range.lowerBound >= start && $0.range.lowerBound < end }
             if !ms.isEmpty { out.append(DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: side, members: ms.map(member))) }
         }

@@ -120,6 +120,24 @@ struct FrameTests {
         #expect(rus.members.map(\.name) == ["Vladimir Medinsky", "Ivan Petrenko", "Olena Kovalenko"])
     }
 
+    @Test func delegatesBySubjectAndPresence() throws {
+        let r = extract("""
+            Steve Witkoff and Ivan Petrenko of Ukraine are holding talks in Geneva.
+            Olena Kovalenko, Ukraine's deputy foreign minister, is also in Geneva.
+            """)
+        let t = try #require(r.talks.first)
+        #expect(t.location == "Geneva")
+        let sides = Dictionary(uniqueKeysWithValues: t.delegations.map { ($0.side, $0.members.map(\.name)) })
+        #expect(sides["USA"] == ["Steve Witkoff"])
+    }
+
+    @Test func membersKeepTheArticleSpelling() throws {
+        let r = extract("Talks began in Geneva on Sunday. The Ukrainian delegation included Volodymyr Zelensky.")
+        let m = try #require(r.talks.first?.delegations.first?.members.first)
+        #expect(m.name == "Volodymyr Zelensky")
+        #expect(m.actorName == "Volodymyr Zelenskyy")
+    }
+
     @Test func negativeArticleHasNoEvents() {
         let r = extract("The central bank said inflation slowed to 5% in January. Analysts expect rates to fall as talks with the IMF mission continue.")
         #expect(r.exchanges.isEmpty && r.attacks.isEmpty && r.talks.isEmpty)
