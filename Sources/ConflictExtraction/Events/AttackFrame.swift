@@ -27,14 +27,14 @@ struct AttackPiece {
 
 struct AttackFrame {
     let dict: Dictionaries
-    let cumulative: Set<String>
+    let cumulative: PhraseSet
 
     init(dict: Dictionaries) {
         self.dict = dict
-        self.cumulative = Set(dict.grammarClass("cumulative").keys)
-        self.since = Set(dict.grammarClass("cumulative_since").keys)
+        self.cumulative = PhraseSet(dict.grammarClass("cumulative").keys)
+        self.since = PhraseSet(dict.grammarClass("cumulative_since").keys)
     }
-    let since: Set<String>
+    let since: PhraseSet
 
     /// "In total, ...", "so far": running totals; "since the start of the war" only with a perfect tense.
     func isRunningTotal(_ s: AnalyzedSentence) -> Bool {

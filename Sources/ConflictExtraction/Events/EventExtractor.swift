@@ -2,9 +2,15 @@
 /// one report per claim (DESIGN §3: a report is what one source says, with its claimant).
 public struct EventExtractor: Sendable {
     public let dict: Dictionaries
+    let attackFrame: AttackFrame
+    let exchangeFrame: ExchangeFrame
+    let talksFrame: TalksFrame
 
     public init(dictionaries: Dictionaries) {
         self.dict = dictionaries
+        self.attackFrame = AttackFrame(dict: dictionaries)
+        self.exchangeFrame = ExchangeFrame(dict: dictionaries)
+        self.talksFrame = TalksFrame(dict: dictionaries)
     }
 
     public struct Output: Sendable {
@@ -16,9 +22,6 @@ public struct EventExtractor: Sendable {
 
     public func extract(_ doc: AnalyzedDocument) -> Output {
         var memory = Attribution.Memory()
-        let attackFrame = AttackFrame(dict: dict)
-        let exchangeFrame = ExchangeFrame(dict: dict)
-        let talksFrame = TalksFrame(dict: dict)
         var attacks: [AttackPiece] = []
         var exchanges: [ExchangePiece] = []
         var talks: [TalksPiece] = []

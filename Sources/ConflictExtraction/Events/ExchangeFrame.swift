@@ -26,33 +26,26 @@ struct ExchangePiece {
 
 struct ExchangeFrame {
     let dict: Dictionaries
-    let subset: Set<String>
-    let noncount: Set<String>
+    let subset: PhraseSet
+    let noncount: PhraseSet
     let peopleWords: Set<String>
 
     init(dict: Dictionaries) {
         self.dict = dict
-        self.subset = Set(dict.grammarClass("subset").keys)
-        self.noncount = Set(dict.grammarClass("noncount").keys)
+        self.subset = PhraseSet(dict.grammarClass("subset").keys)
+        self.noncount = PhraseSet(dict.grammarClass("noncount").keys)
         self.peopleWords = Set(dict.triggers.filter { $0.a == "exchange" && $0.b == "people" }.map { $0.term.lowercased() })
-        self.cumulative = Set(dict.grammarClass("cumulative").keys)
-        self.since = Set(dict.grammarClass("cumulative_since").keys)
-        self.intentWords = Set(dict.grammarClass("intent").keys)
+        self.cumulative = PhraseSet(dict.grammarClass("cumulative").keys)
+        self.since = PhraseSet(dict.grammarClass("cumulative_since").keys)
+        self.intentWords = PhraseSet(dict.grammarClass("intent").keys)
     }
-    let since: Set<String>
-    let intentWords: Set<String>
-    let cumulative: Set<String>
+    let since: PhraseSet
+    let intentWords: PhraseSet
+    let cumulative: PhraseSet
 
-    /// True when one of `phrases` ends right before token `t` (within `slack` extra tokens).
-    static func preceded(_ s: AnalyzedSentence, _ t: Int, by phrases: Set<String>, slack: Int = 0) -> Bool {
-        for skip in 0...slack {
-            let end = t - skip
-            for len in 1...4 where end - len >= 0 {
-                let phrase = s.tokens[(end - len)..<end].map(\.lower).joined(separator: " ")
-                if phrases.contains(phrase) { return true }
-            }
-        }
-        return false
+    /// True when one of `phrases` ends right before token `t`.
+    static func preceded(_ s: AnalyzedSentence, _ t: Int, by phrases: PhraseSet) -> Bool {
+        phrases.ends(before: t, in: s.tokens)
     }
 
     /// The country of whoever speaks in the clause before token `t` ("Ukraine said 230 of its ...").
@@ -160,7 +153,7 @@ struct ExchangeFrame {
             }
             guard let nn = noun else { continue }
             if Self.preceded(s, it.range.lowerBound, by: noncount) { continue }
-            let isSubset = (0..<it.range.lowerBound).contains { k in Self.preceded(s, k + 1, by: subset) }
+            let isSubset = (0..<it.range.lowerBound).contains { k in subset.starts(at: k, in: s.tokens) }
             var nounText = nn.text.lowercased()
             if nn.kind == .organization { nounText = String(nounText.split(separator: " ").last ?? "") }
             let between = it.range.upperBound..<nn.range.lowerBound

@@ -30,7 +30,9 @@ struct TalksFrame {
         var caps: [String: String] = [:]
         for p in dict.places where p.kind == "capital" { if let c = p.country, caps[c] == nil { caps[c] = p.name } }
         self.capitals = caps
+        self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
+    let groupWords: Set<String>
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 
@@ -151,7 +153,6 @@ struct TalksFrame {
             }
         }
         guard items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
-        let groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
         // group mentions with their side
         var groups: [(at: Int, side: String?)] = []
         for (n, it) in items.enumerated() {

@@ -2,15 +2,13 @@
 /// the document (surname-only mentions to the full name), bare institutions to their country.
 public struct AnalyzedDocument: Sendable {
     public var article: Article
-    public var scalars: [Unicode.Scalar]
+    public var buffer: TextBuffer
     public var published: CivilDate?
     public var sentences: [AnalyzedSentence]
 
-    public func text(_ span: Span) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[span.start..<span.end])
-        return String(v)
-    }
+    public var scalars: [Unicode.Scalar] { buffer.scalars }
+
+    public func text(_ span: Span) -> String { buffer.string(span.start, span.end) }
 }
 
 public struct DocumentAnalyzer: Sendable {
@@ -24,22 +22,22 @@ public struct DocumentAnalyzer: Sendable {
         self.finder = MentionFinder(dictionaries: dictionaries)
         self.segmenter = Segmenter(abbreviations: dictionaries.abbreviations)
         self.boilerplate = BoilerplateDetector(dictionaries.boilerplate)
+        self.speech = Set(dictionaries.triggers.filter { $0.a == "claim" }.map { $0.term.lowercased() })
     }
+    let speech: Set<String>
 
     public func analyze(_ article: Article) -> AnalyzedDocument {
-        let scalars = Array(article.body.unicodeScalars)
-        let seg = segmenter.segment(scalars)
+        let buffer = TextBuffer(article.body)
+        let seg = segmenter.segment(buffer)
         let published = article.published.flatMap { CivilDate(iso: $0) }
         var out: [AnalyzedSentence] = []
         out.reserveCapacity(seg.sentences.count)
         for (n, var s) in seg.sentences.enumerated() {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[s.span.start..<s.span.end])
-            let text = String(v)
-            s.isBoilerplate = boilerplate.isBoilerplate(text)
+            let text = buffer.string(s.span.start, s.span.end)
+            s.isBoilerplate = boilerplate.isBoilerplate(tokens: seg.tokens[n])
             out.append(finder.analyze(s, tokens: seg.tokens[n], text: text, published: published))
         }
-        var doc = AnalyzedDocument(article: article, scalars: scalars, published: published, sentences: out)
+        var doc = AnalyzedDocument(article: article, buffer: buffer, published: published, sentences: out)
         resolvePersons(&doc)
         resolveBareInstitutions(&doc)
         return doc
@@ -64,7 +62,6 @@ public struct DocumentAnalyzer: Sendable {
                 full[key] = best
             }
         }
-        let speech = Set(dict.triggers.filter { $0.a == "claim" }.map { $0.term.lowercased() })
         for n in doc.sentences.indices where !doc.sentences[n].sentence.isBoilerplate {
             var s = doc.sentences[n]
             var covered = Set<Int>()
@@ -145,12 +142,21 @@ public struct DocumentAnalyzer: Sendable {
 
     /// The comparison key of a surname: last word, lowercased, spelling variants folded.
     public static func surnameKey(_ name: String) -> String {
-        var n = name
-        if n.hasSuffix("'s") { n.removeLast(2) }
-        let last = n.split(whereSeparator: { $0 == " " }).last.map(String.init) ?? n
-        var t = last.lowercased()
-        for (a, b) in [("yy", "y"), ("iy", "y"), ("yi", "y"), ("ii", "i"), ("ie", "e")] { t = t.replacingOccurrences(of: a, with: b) }
-        return t
+        var n = Substring(name)
+        if n.hasSuffix("'s") { n = n.dropLast(2) }
+        let last = n.split(separator: " ").last ?? n
+        // fold spelling variants: yy, iy, yi -> y; ii -> i; ie -> e (Zelenskyy / Zelenskiy / Zelensky)
+        var out: [Character] = []
+        for c in last.lowercased() {
+            if let p = out.last {
+                if (p == "y" || p == "i") && c == "y" { out[out.count - 1] = "y"; continue }
+                if p == "y" && c == "i" { continue }
+                if p == "i" && c == "i" { continue }
+                if p == "i" && c == "e" { out[out.count - 1] = "e"; continue }
+            }
+            out.append(c)
+        }
+        return String(out)
     }
 }
 

@@ -63,22 +63,53 @@ public struct AnalyzedSentence: Sendable {
     /// The sentence text.
     public var text: String
 
-    /// True when the sentence contains one of `phrases` (lowercased, token-separated by spaces).
-    public func contains(anyOf phrases: Set<String>) -> Bool {
-        guard !phrases.isEmpty else { return false }
-        let lower = tokens.map(\.lower)
-        for i in lower.indices {
-            var p = ""
-            for k in i..<min(lower.count, i + 5) {
-                p += (k == i ? "" : " ") + lower[k]
-                if phrases.contains(p) { return true }
-            }
-        }
-        return false
+    /// True when the sentence contains one of `phrases`.
+    public func contains(anyOf phrases: PhraseSet) -> Bool {
+        phrases.occurs(in: tokens)
     }
 
     /// Index of the first item at or after token `t`.
     public func itemIndex(atOrAfter t: Int) -> Int {
         items.firstIndex { $0.range.lowerBound >= t } ?? items.count
+    }
+}
+
+/// Lowercased multi-word phrases, matched against tokens without building strings for every window.
+public struct PhraseSet: Sendable {
+    let phrases: Set<[String]>
+    let firstWords: Set<String>
+    let maxLength: Int
+
+    public init<S: Sequence>(_ list: S) where S.Element == String {
+        let split = list.map { $0.lowercased().split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+        phrases = Set(split)
+        firstWords = Set(split.map { $0[0] })
+        maxLength = split.map(\.count).max() ?? 0
+    }
+
+    public var isEmpty: Bool { phrases.isEmpty }
+
+    /// Does a phrase start at token `i`?
+    public func starts(at i: Int, in tokens: [Token]) -> Bool {
+        guard firstWords.contains(tokens[i].lower) else { return false }
+        var words: [String] = []
+        for k in i..<min(tokens.count, i + maxLength) {
+            words.append(tokens[k].lower)
+            if phrases.contains(words) { return true }
+        }
+        return false
+    }
+
+    /// Does a phrase end right before token `t`?
+    public func ends(before t: Int, in tokens: [Token]) -> Bool {
+        for len in 1...max(1, maxLength) where t - len >= 0 {
+            if firstWords.contains(tokens[t - len].lower), phrases.contains(tokens[(t - len)..<t].map(\.lower)) { return true }
+        }
+        return false
+    }
+
+    public func occurs(in tokens: [Token]) -> Bool {
+        for i in tokens.indices where starts(at: i, in: tokens) { return true }
+        return false
     }
 }

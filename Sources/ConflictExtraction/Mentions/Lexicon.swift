@@ -8,6 +8,8 @@ public struct LexEntry: Sendable, Hashable {
     public var index: Int
     /// The phrase's tokens as written in the file (for case checks).
     public var pattern: [String]
+    /// Per token: 2 = must match exactly (an acronym such as `US`), 1 = must be capitalized, 0 = any case.
+    var caseRule: [UInt8]
 }
 
 /// A phrase trie over token sequences, keyed by lowercased tokens.
@@ -36,7 +38,14 @@ public struct Lexicon: Sendable {
                 node = Int(id)
             }
         }
-        let e = LexEntry(kind: kind, index: index, pattern: toks.map(\.text))
+        let pattern = toks.map(\.text)
+        let rules: [UInt8] = pattern.map { p in
+            let letters = p.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            if letters >= 2 && p.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) { return 2 }
+            if pattern.count == 1, let f = p.unicodeScalars.first, f.properties.isUppercase { return 1 }
+            return 0
+        }
+        let e = LexEntry(kind: kind, index: index, pattern: pattern, caseRule: rules)
         if !values[node].contains(e) { values[node].append(e) }
     }
 
@@ -48,20 +57,16 @@ public struct Lexicon: Sendable {
         while j < tokens.count, let next = nodes[node][tokens[j].lower] {
             node = Int(next)
             j += 1
-            let ok = values[node].filter { Lexicon.caseMatches($0.pattern, tokens[i..<j]) }
+            let ok = values[node].filter { Lexicon.caseMatches($0, tokens, i) }
             if !ok.isEmpty { out.append((j - i, ok)) }
         }
         return out.reversed()
     }
 
-    static func caseMatches(_ pattern: [String], _ text: ArraySlice<Token>) -> Bool {
-        for (p, t) in zip(pattern, text) {
-            let pAllCaps = p.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 2 && p.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
-            if pAllCaps {
-                if p != t.text { return false }
-            } else if pattern.count == 1, let f = p.unicodeScalars.first, f.properties.isUppercase {
-                if !t.isCapitalized { return false }
-            }
+    static func caseMatches(_ e: LexEntry, _ tokens: [Token], _ i: Int) -> Bool {
+        for (k, rule) in e.caseRule.enumerated() where rule != 0 {
+            let t = tokens[i + k]
+            if rule == 2 { if e.pattern[k] != t.text { return false } } else if !t.isCapitalized { return false }
         }
         return true
     }

@@ -7,6 +7,10 @@ public struct MentionFinder: Sendable {
     let regionByStem: [String: Int]
     let institutionPatterns: [(head: [String], slot: String, tail: [String], index: Int)]
     let nameParticles: Set<String>
+    /// institution patterns indexed by the first word after the country slot, or with nothing after it
+    let patternsByTailStart: [String: [Int]]
+    let headOnlyPatterns: [Int]
+    let barePatternsByStart: [String: [Int]]
     let singulars: Set<String>
 
     public init(dictionaries: Dictionaries) {
@@ -33,6 +37,16 @@ public struct MentionFinder: Sendable {
             pats.append((Array(toks[..<k]), toks[k + 1], Array(toks[(k + 3)...]), i))
         }
         self.institutionPatterns = pats
+        var byTail: [String: [Int]] = [:]
+        var headOnly: [Int] = []
+        var bare: [String: [Int]] = [:]
+        for (k, p) in pats.enumerated() {
+            if let f = p.2.first { byTail[f, default: []].append(k) } else { headOnly.append(k) }
+            if p.0.isEmpty, p.2.count >= 2 { bare[p.2[0], default: []].append(k) }
+        }
+        self.patternsByTailStart = byTail
+        self.headOnlyPatterns = headOnly
+        self.barePatternsByStart = bare
         self.nameParticles = Set(dictionaries.grammarClass("name_particle").keys)
         self.singulars = Set(dictionaries.grammarClass("person_singular").keys)
     }
@@ -518,7 +532,14 @@ public struct MentionFinder: Sendable {
         for (n, it) in items.enumerated() where it.kind == .country || it.kind == .demonym {
             guard let iso = it.country, let c = dict.country(iso) else { continue }
             var best: (Range<Int>, Int)? = nil
-            for p in institutionPatterns {
+            var candidates = headOnlyPatterns
+            let after = it.range.upperBound
+            if after < tokens.count {
+                candidates += patternsByTailStart[tokens[after].lower] ?? []
+                if tokens[after].lower == "'s", after + 1 < tokens.count { candidates += patternsByTailStart[tokens[after + 1].lower] ?? [] }
+            }
+            for ci in candidates {
+                let p = institutionPatterns[ci]
                 let wantsName = p.slot == "country"
                 guard wantsName == (it.kind == .country) else { continue }
                 var tailStart = it.range.upperBound
@@ -554,7 +575,8 @@ public struct MentionFinder: Sendable {
         while t < tokens.count {
             var matched = 0
             var which = -1
-            for p in institutionPatterns where p.head.isEmpty && p.tail.count >= 2 {
+            for pi in barePatternsByStart[tokens[t].lower] ?? [] {
+                let p = institutionPatterns[pi]
                 if p.tail.count > matched, seq(t, p.tail), (t..<(t + p.tail.count)).allSatisfy({ covered[$0] < 0 || items[covered[$0]].kind == .trigger || items[covered[$0]].kind == .title || items[covered[$0]].kind == .grammar }) {
                     matched = p.tail.count
                     which = p.index

@@ -20,7 +20,12 @@ public struct Segmenter: Sendable {
     }
 
     public func segment(_ scalars: [Unicode.Scalar]) -> Result {
-        let all = Tokenizer.tokenize(scalars)
+        segment(TextBuffer(scalars))
+    }
+
+    public func segment(_ text: TextBuffer) -> Result {
+        let scalars = text.scalars
+        let all = Tokenizer.tokenize(text)
         var sentences: [Sentence] = []
         var groups: [[Token]] = []
         var current: [Token] = []

@@ -1,3 +1,33 @@
+/// The text as scalars (for offsets) and UTF-8 bytes (for fast substrings).
+public struct TextBuffer: Sendable {
+    public let scalars: [Unicode.Scalar]
+    let bytes: [UInt8]
+    /// UTF-8 offset of each scalar, plus the end.
+    let offsets: [Int32]
+
+    public init(_ scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        for s in scalars {
+            offsets.append(Int32(bytes.count))
+            UTF8.encode(s) { bytes.append($0) }
+        }
+        offsets.append(Int32(bytes.count))
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    public init(_ string: String) { self.init(Array(string.unicodeScalars)) }
+
+    /// The text of scalars `a..<b`.
+    public func string(_ a: Int, _ b: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(offsets[a])..<Int(offsets[b])]), as: UTF8.self) }
+    }
+}
+
 /// A token of the body. Offsets are Unicode scalar offsets (see Model.swift).
 public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case word, number, punct }
@@ -8,11 +38,20 @@ public struct Token: Sendable, Equatable {
     public var lower: String
     /// True when whitespace (or the start of text) precedes the token.
     public var spaceBefore: Bool
-
     /// First letter is uppercase.
-    public var isCapitalized: Bool {
-        guard let f = text.unicodeScalars.first else { return false }
-        return f.properties.isUppercase
+    public let isCapitalized: Bool
+
+    public init(kind: Kind, span: Span, text: String, lower: String, spaceBefore: Bool) {
+        self.kind = kind
+        self.span = span
+        self.text = text
+        self.lower = lower
+        self.spaceBefore = spaceBefore
+        if let f = text.unicodeScalars.first {
+            isCapitalized = f.value < 128 ? (f.value >= 65 && f.value <= 90) : f.properties.isUppercase
+        } else {
+            isCapitalized = false
+        }
     }
     /// All letters uppercase and at least two of them (an acronym such as `SBU`).
     public var isAllCaps: Bool {
@@ -35,24 +74,37 @@ public struct Token: Sendable, Equatable {
 ///   tokenized the same way.
 public enum Tokenizer {
     public static func tokenize(_ scalars: [Unicode.Scalar], in range: Range<Int>? = nil) -> [Token] {
+        tokenize(TextBuffer(scalars), in: range)
+    }
+
+    public static func tokenize(_ text: TextBuffer, in range: Range<Int>? = nil) -> [Token] {
+        let scalars = text.scalars
         let r = range ?? 0..<scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(r.count / 5)
         var i = r.lowerBound
         let end = r.upperBound
         var space = true
-        func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark }
+        func isLetter(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            if v < 128 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+            return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+        }
         func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            if v < 128 { return v == 32 || (v >= 9 && v <= 13) }
+            return s.properties.isWhitespace
+        }
         func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: scalars[a..<b])
-            let text = String(s)
-            tokens.append(Token(kind: kind, span: Span(a, b), text: text, lower: text.lowercased(), spaceBefore: space))
+            let text = text.string(a, b)
+            let lower = text.utf8.allSatisfy({ $0 < 65 || ($0 > 90 && $0 < 128) }) ? text : text.lowercased()
+            tokens.append(Token(kind: kind, span: Span(a, b), text: text, lower: lower, spaceBefore: space))
             space = false
         }
         while i < end {
             let c = scalars[i]
-            if c.properties.isWhitespace {
+            if isSpace(c) {
                 space = true
                 i += 1
                 continue
