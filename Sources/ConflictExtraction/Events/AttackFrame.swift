@@ -25,7 +25,13 @@ struct AttackPiece {
     var hasFigures: Bool { !figures.isEmpty || killed != nil || injured != nil || !breakdowns.isEmpty || !allOf.isEmpty }
 }
 
+/// "have been freed", "has been launched": a running total rather than one event's figure.
+func hasPerfectPassiveTense(_ s: AnalyzedSentence) -> Bool {
+    zip(s.tokens, s.tokens.dropFirst()).contains { ["have", "has", "had"].contains($0.lower) && $1.lower == "been" }
+}
+
 struct AttackFrame {
+    static func hasPerfectPassive(_ s: AnalyzedSentence) -> Bool { hasPerfectPassiveTense(s) }
     let dict: Dictionaries
     let cumulative: PhraseSet
 
@@ -39,7 +45,7 @@ struct AttackFrame {
     /// "In total, ...", "so far": running totals; "since the start of the war" only with a perfect tense.
     func isRunningTotal(_ s: AnalyzedSentence) -> Bool {
         if s.contains(anyOf: cumulative) { return true }
-        return s.contains(anyOf: since) && s.tokens.contains { $0.lower == "have" || $0.lower == "has" }
+        return s.contains(anyOf: since) && Self.hasPerfectPassive(s)
     }
 
     static let locative: Set<String> = ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "city", "town", "village", "and", ",", "the", "region", "western", "eastern", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "border", "frontline", "port", "regional", "capital", "village", "settlement", "district", "districts", "several", "russia's", "ukraine's", "'s"]
@@ -284,7 +290,6 @@ struct AttackFrame {
         if it.text.count > 3, it.text.uppercased() == it.text { return false }
         if it.a == "venue" { return false }
         let e = it.range.upperBound
-        if e < s.tokens.count, s.tokens[e].lower == "'s", it.a == "capital" { return false }
         if n + 1 < items.count {
             let next = items[n + 1]
             if next.range.lowerBound == e || next.range.lowerBound == e + 1 && s.tokens[e].lower == "'s" {

@@ -25,6 +25,7 @@ struct ExchangePiece {
 }
 
 struct ExchangeFrame {
+    static func hasPerfectPassive(_ s: AnalyzedSentence) -> Bool { hasPerfectPassiveTense(s) }
     let dict: Dictionaries
     let subset: PhraseSet
     let noncount: PhraseSet
@@ -38,7 +39,17 @@ struct ExchangeFrame {
         self.cumulative = PhraseSet(dict.grammarClass("cumulative").keys)
         self.since = PhraseSet(dict.grammarClass("cumulative_since").keys)
         self.intentWords = PhraseSet(dict.grammarClass("intent").keys)
+        self.receiveVerbs = Set(dict.grammarClass("receive_verb").keys)
+        self.civilianNouns = Set(dict.grammarClass("civilian_noun").keys)
+        self.bodyNouns = Set(dict.grammarClass("body_noun").keys)
+        self.militaryNouns = Set(dict.grammarClass("military_noun").keys)
+        self.completedWords = Set(dict.grammarClass("completed_verb").keys)
     }
+    let receiveVerbs: Set<String>
+    let civilianNouns: Set<String>
+    let bodyNouns: Set<String>
+    let militaryNouns: Set<String>
+    let completedWords: Set<String>
     let since: PhraseSet
     let intentWords: PhraseSet
     let cumulative: PhraseSet
@@ -57,19 +68,16 @@ struct ExchangeFrame {
     }
 
     /// The receiving side named as the subject of a receive verb before token `t` ("Russia has received").
-    static func receiver(_ s: AnalyzedSentence, before t: Int) -> String? {
-        guard let trig = s.items.last(where: { ($0.isTrigger("exchange", "returned") || $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people")) && $0.range.upperBound <= t }),
+    func receiver(_ s: AnalyzedSentence, before t: Int) -> String? {
+        guard let trig = s.items.last(where: { ($0.isGrammar("receive_verb") || $0.isTrigger("exchange", "returned") || $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people")) && $0.range.upperBound <= t }),
               t - trig.range.upperBound <= 6 else { return nil }
         let lower = trig.text.lowercased()
-        guard ["received", "repatriated", "has received", "got back", "brought home", "returned"].contains(lower) else { return nil }
+        guard receiveVerbs.contains(lower) else { return nil }
         guard let subj = s.items.last(where: { $0.range.upperBound <= trig.range.lowerBound && $0.country != nil && ($0.kind == .country || $0.kind == .organization) }) else { return nil }
         let gap = subj.range.upperBound..<trig.range.lowerBound
         guard gap.count <= 4, gap.allSatisfy({ ["has", "have", "had", "said", "it", "also", "says", "already", "now"].contains(s.tokens[$0].lower) }) else { return nil }
         return subj.country
     }
-    static let civilianNouns: Set<String> = ["civilians", "civilian", "children", "minors", "child", "kids"]
-    static let bodyNouns: Set<String> = ["bodies", "remains of", "fallen", "body"]
-    static let completedWords: Set<String> = ["exchanged", "swapped", "returned", "released", "freed", "were returned", "was returned", "returned home", "came home", "brought home", "were released", "were freed", "handed over", "repatriated", "received", "returning"]
 
     /// One piece per clause: a sentence that names two swaps on two days ("On Friday they swapped 390
     /// each, and on Saturday 307 ...") is cut before each day-precise date after the first.
@@ -91,17 +99,17 @@ struct ExchangeFrame {
     func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> ExchangePiece? {
         let items = s.items
         let event = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") || $0.isTrigger("exchange", "agreed") }
-        let returned = items.contains { $0.isTrigger("exchange", "returned") }
+        let returned = items.contains { $0.isTrigger("exchange", "returned") || $0.isGrammar("receive_verb") }
         let people = items.contains { $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "event_people") || $0.isGrammar("people_noun") || ($0.kind == .demonym && $0.text.hasSuffix("s")) }
         let weapons = items.contains { $0.kind == .weapon }
         guard (event || returned) && people && !weapons else { return nil }
         // running totals of the war ("In total, 3,520 have been freed") are no swap's figures
-        if s.contains(anyOf: cumulative) || (s.contains(anyOf: since) && s.tokens.contains { $0.lower == "have" || $0.lower == "has" }) { return nil }
+        if s.contains(anyOf: cumulative) || (s.contains(anyOf: since) && Self.hasPerfectPassive(s)) { return nil }
         // "returned fire", "returned to the negotiating table": a returned verb alone needs a count of people
         var p = ExchangePiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
         let agreedTrig = items.contains { $0.isTrigger("exchange", "agreed") }
-        let completed = items.contains { $0.kind == .trigger && Self.completedWords.contains($0.text.lowercased()) }
+        let completed = items.contains { $0.kind == .trigger && completedWords.contains($0.text.lowercased()) }
         p.intent = s.contains(anyOf: intentWords)
         // "agreed to exchange", "expected an exchange": not (yet) carried out
         p.agreed = (agreedTrig || p.intent) && !completed
@@ -159,7 +167,7 @@ struct ExchangeFrame {
             let between = it.range.upperBound..<nn.range.lowerBound
             let betweenWords = between.map { s.tokens[$0].lower }
             if side == nil, betweenWords.contains("its") || betweenWords.contains("our") || betweenWords.contains("their") {
-                side = Self.localSpeaker(s, before: it.range.lowerBound) ?? claimant?.country
+                side = receiver(s, before: it.range.lowerBound) ?? Self.localSpeaker(s, before: it.range.lowerBound) ?? claimant?.country
             }
             let tail = s.tokens[nn.range.upperBound..<min(s.tokens.count, nn.range.upperBound + 4)].map(\.lower)
             let each = items.contains { $0.isGrammar("each") && (($0.range.lowerBound >= nn.range.upperBound && $0.range.lowerBound - nn.range.upperBound <= 3)
@@ -175,11 +183,11 @@ struct ExchangeFrame {
                 let w1 = b > 0 ? s.tokens[b - 1].lower : "", w2 = b > 1 ? s.tokens[b - 2].lower : ""
                 if w1 == "to" || (w1 == "the" && w2 == "to") || w1 == "of" || (w1 == "the" && w2 == "of") { side = after.country }
             }
-            if side == nil { side = Self.receiver(s, before: it.range.lowerBound) }
+            if side == nil { side = receiver(s, before: it.range.lowerBound) }
             if side == nil, tail.contains("home") || s.tokens.contains(where: { $0.lower == "our" }), let c = claimant?.country { side = c }
-            if Self.bodyNouns.contains(nounText) { p.kinds.insert("bodies") }
-            let civilian = Self.civilianNouns.contains(nounText)
-            if civilian { p.kinds.insert("civilians") } else if !Self.bodyNouns.contains(nounText) { p.kinds.insert("pow") }
+            if bodyNouns.contains(nounText) { p.kinds.insert("bodies") }
+            let civilian = civilianNouns.contains(nounText)
+            if civilian { p.kinds.insert("civilians") } else if !bodyNouns.contains(nounText) { p.kinds.insert("pow") }
             if each {
                 // resolved once the two sides are known (EventExtractor.mergeExchanges)
                 if p.each == nil { p.each = fig }
@@ -202,7 +210,7 @@ struct ExchangeFrame {
                 if p.civilians[sd] == nil { p.civilians[sd] = fig }
             } else if p.returned[sd] == nil {
                 p.returned[sd] = fig
-                if ["servicemen", "soldiers", "prisoners of war", "pows", "military personnel", "troops", "service members", "servicemembers", "defenders", "fighters"].contains(nounText) {
+                if militaryNouns.contains(nounText) {
                     p.military.insert(sd)
                 }
             }
