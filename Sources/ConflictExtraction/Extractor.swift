@@ -79,9 +79,10 @@ public final class Extractor: Sendable {
         case .place: return .place
         case .organization: return .organization
         case .person: return .person
-        case .title: return .title
         case .weapon: return .weapon
-        case .trigger: return .trigger
+        // titles and trigger words are used by the frames but not stored as mentions: they are not
+        // who, where, how many or when, and they would be half of the mentions table
+        case .title, .trigger: return nil
         case .number: return .number
         case .date: return .date
         case .target, .ordinal, .grammar: return nil
