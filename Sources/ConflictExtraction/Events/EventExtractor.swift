@@ -13,6 +13,9 @@ public struct EventExtractor: Sendable {
         self.talksFrame = TalksFrame(dict: dictionaries)
     }
 
+    /// Sentences of one article that feed the event frames.
+    public static let maxSentences = 2000
+
     public struct Output: Sendable {
         public var exchanges: [ExchangeReport] = []
         public var attacks: [AttackReport] = []
@@ -30,10 +33,16 @@ public struct EventExtractor: Sendable {
         var out = Output()
         // the article's talks venues, for "X is also in Geneva"
         var venues = Set<String>()
-        for s in doc.sentences where !s.sentence.isBoilerplate {
+        // news articles have tens of sentences: beyond a few thousand the input is not one article,
+        // and the document-level merges would grow with the square of its length
+        let sentences = doc.sentences.prefix(Self.maxSentences)
+        if doc.sentences.count > Self.maxSentences {
+            out.diagnostics.append(Diagnostic(.warning, "article has \(doc.sentences.count) sentences: events are taken from the first \(Self.maxSentences)", line: Self.maxSentences + 1))
+        }
+        for s in sentences where !s.sentence.isBoilerplate {
             for p in talksFrame.pieces(s) { if let v = p.venue { venues.insert(v) } }
         }
-        for s in doc.sentences where !s.sentence.isBoilerplate {
+        for s in sentences where !s.sentence.isBoilerplate {
             let claimant = Attribution.claimant(s, &memory)
             let ex = exchangeFrame.pieces(s, claimant: claimant)
             if !ex.isEmpty {

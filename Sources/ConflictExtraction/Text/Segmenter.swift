@@ -9,6 +9,9 @@ public struct Segmenter: Sendable {
     /// Lowercased abbreviations without their final dot (`gov`, `lt`, `oct`, `p.m`).
     public let abbreviations: Set<String>
 
+    /// The longest sentence kept whole, in tokens.
+    public static let maxTokens = 250
+
     public init(abbreviations: Set<String>) {
         self.abbreviations = abbreviations
     }
@@ -61,6 +64,12 @@ public struct Segmenter: Sendable {
                 }
             }
             current.append(tok)
+            // a "sentence" of hundreds of tokens is not prose (a table, a list with no full stops):
+            // cut it so that the per-sentence rules stay linear
+            if current.count >= Segmenter.maxTokens {
+                flush()
+                continue
+            }
             if idx == flushAfter {
                 flush()
                 continue
