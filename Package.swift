@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "conflictdb", targets: ["conflictdb"]),
         .library(name: "ConflictExtraction", targets: ["ConflictExtraction"]),
         .library(name: "ConflictStore", targets: ["ConflictStore"]),
+        .executable(name: "conflictdb-bench", targets: ["conflictdb-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -39,6 +40,14 @@ let package = Package(
             dependencies: [
                 "ConflictExtraction", "ConflictStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The import benchmark (BENCHMARKS.md): swift run -c release conflictdb-bench
+        .executableTarget(
+            name: "conflictdb-bench",
+            dependencies: [
+                "ConflictExtraction", "ConflictStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "ConflictExtractionTests", dependencies: ["ConflictExtraction"],

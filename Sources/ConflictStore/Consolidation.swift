@@ -1,48 +1,76 @@
 import GRDB
 import ConflictExtraction
 
-/// Links reports to events. For now every report gets its own event; cross-article consolidation
-/// replaces these functions (reports and events are separate tables so that it can).
+/// Groups reports (what one source says) into events (what happened), at import time and incrementally.
+///
+/// Every grouping is a pure function of the set of reports stored, never of the order they came in:
+/// after each new report (or each deleted one) the reports around it are regrouped from scratch with
+/// deterministic rules, and the events rows follow. Lookups go through indexes on the grouping keys
+/// (migration 0004), and only a few days around the report are read.
+///
+/// The rules (README "Consolidation rules"; each report's `merge_rule` says which one put it where):
+/// - **Exchanges**: same two sides, same status (completed and agreed stay apart), same kind class
+///   (bodies apart from people). Dated reports: the event's day is the day most sources give (ties: the
+///   earlier); a report dated one day off joins the neighbouring day when that day has at least as many
+///   sources and is itself an event day (`exchange:same_day`, `exchange:day_apart`). A report with no day
+///   joins the one event dated on its publication day or the day before that shares one of its figures
+///   (`exchange:undated_fit`), else it stays apart with the other such reports of its article
+///   (`exchange:undated`).
+/// - **Attacks**: same attacker, same target country, same night (day equal). Within a night, reports
+///   that name places are grouped by shared places; the group with the most sources is the night's wave,
+///   reports naming no place join it (`attack:same_night`, `attack:no_place`); a group sharing no place
+///   with it is another wave (`attack:other_place`). No day: one event per article (`attack:undated`).
+/// - **Talks**: same venue, and dates that overlap or touch (day ranges of at most a week, one day of
+///   tolerance) (`talks:dates_overlap`), or, when one of them has no such range, the same round number
+///   and start dates at most 31 days apart (`talks:same_round`). No venue: one event per article.
+///   Delegations follow their report; `delegation-roster` merges them by talks and side, members by person.
 public enum Consolidation {
-    public static let mergeRule = "one_event_per_report"
+    /// Kept for callers of the first version (every event now carries its own rule).
+    public static let mergeRule = "consolidated"
 
-    /// Finds or creates the exchange event of a stored exchange report and links it.
+    // MARK: entry points (called by StoreWriter after inserting a report)
+
+    /// Links a stored exchange report to its event, regrouping the reports around it.
     public static func attachExchange(_ db: Database, reportID: Int64, report: ExchangeReport) throws {
+        let day = dayOf(report.date)
         try db.cachedStatement(sql: """
-            INSERT INTO exchanges(event_date, date_precision, end_date, status, side_a, side_b, kind, merge_rule)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [report.date?.date, report.date?.precision.rawValue, report.date?.endDate,
-                                     report.status.rawValue, report.sideA, report.sideB, report.kind.rawValue, mergeRule])
-        try db.cachedStatement(sql: "UPDATE exchange_reports SET exchange_id = ? WHERE id = ?")
-            .execute(arguments: [db.lastInsertedRowID, reportID])
+            UPDATE exchange_reports SET merge_dated = ?,
+                merge_day = coalesce(?, (SELECT substr(published, 1, 10) FROM sources WHERE id = source_id))
+            WHERE id = ?
+            """).execute(arguments: [day == nil ? 0 : 1, day, reportID])
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT merge_day, source_id FROM exchange_reports WHERE id = ?"),
+                                   arguments: [reportID])!
+        let bucket = ExchangeBucket(a: report.sideA, b: report.sideB, status: report.status.rawValue)
+        if let d: String = row[0], let n = Day.number(d) {
+            try regroupExchanges(db, bucket, center: n)
+        } else {
+            try regroupExchangesWithoutDay(db, bucket, sourceID: row[1])
+        }
     }
 
-    /// Finds or creates the attack event of a stored attack report and links it.
+    /// Links a stored attack report to its event, regrouping the night's reports.
     public static func attachAttack(_ db: Database, reportID: Int64, report: AttackReport) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO attacks(event_date, date_precision, end_date, attacker, target_country, merge_rule)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [report.date?.date, report.date?.precision.rawValue, report.date?.endDate,
-                                     report.attacker, report.targetCountry, mergeRule])
-        try db.cachedStatement(sql: "UPDATE attack_reports SET attack_id = ? WHERE id = ?")
-            .execute(arguments: [db.lastInsertedRowID, reportID])
+        let day = dayOf(report.date)
+        try db.cachedStatement(sql: "UPDATE attack_reports SET merge_day = ?, merge_dated = ? WHERE id = ?")
+            .execute(arguments: [day, day == nil ? 0 : 1, reportID])
+        if let day {
+            try regroupAttacks(db, attacker: report.attacker, target: report.targetCountry, day: day)
+        } else {
+            let source = try Int64.fetchOne(db.cachedStatement(sql: "SELECT source_id FROM attack_reports WHERE id = ?"),
+                                            arguments: [reportID])!
+            try regroupAttacksWithoutDay(db, attacker: report.attacker, target: report.targetCountry, sourceID: source)
+        }
     }
 
-    /// Finds or creates the talks event of a stored talks report and links it (and its delegations).
+    /// Links a stored talks report (and its delegations) to its event, regrouping the rounds at its venue.
     public static func attachTalks(_ db: Database, reportID: Int64, report: TalksReport) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO talks(name, round, location, location_country, start_date, date_precision, end_date, merge_rule)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [report.name, report.round, report.location, report.locationCountry,
-                                     report.startDate?.date, report.startDate?.precision.rawValue,
-                                     report.endDate ?? report.startDate?.endDate, mergeRule])
-        let talksID = db.lastInsertedRowID
-        try db.cachedStatement(sql: "UPDATE talks_reports SET talks_id = ? WHERE id = ?").execute(arguments: [talksID, reportID])
-        try db.cachedStatement(sql: "UPDATE delegations SET talks_id = ? WHERE talks_report_id = ?").execute(arguments: [talksID, reportID])
+        try regroupTalks(db, seeds: [reportID])
     }
 
-    /// Deletes events no report describes any more, and actors and places nothing refers to.
+    /// Regroups what remains around deleted reports (noted by triggers in `consolidation_queue`), then
+    /// deletes events no report describes any more, and actors and places nothing refers to.
     public static func pruneOrphans(_ db: Database) throws {
+        try drainQueue(db)
         try db.execute(sql: """
             DELETE FROM exchanges WHERE id NOT IN (SELECT exchange_id FROM exchange_reports WHERE exchange_id IS NOT NULL);
             DELETE FROM attacks WHERE id NOT IN (SELECT attack_id FROM attack_reports WHERE attack_id IS NOT NULL);
@@ -54,5 +82,510 @@ public enum Consolidation {
                 AND id NOT IN (SELECT actor_id FROM delegation_members WHERE actor_id IS NOT NULL);
             DELETE FROM places WHERE id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL);
             """)
+    }
+
+    /// Regroups around every deleted report noted in `consolidation_queue`, and empties it.
+    public static func drainQueue(_ db: Database) throws {
+        let entries = try Row.fetchAll(db, sql: "SELECT kind, event_id, k1, k2, k3, day FROM consolidation_queue ORDER BY id")
+        if entries.isEmpty { return }
+        try db.execute(sql: "DELETE FROM consolidation_queue")
+        var done = Set<String>()
+        for e in entries {
+            let kind: String = e[0]
+            let eventID: Int64? = e[1]
+            let k1: String? = e[2], k2: String? = e[3], k3: String? = e[4], day: String? = e[5]
+            guard done.insert("\(kind)|\(eventID ?? -1)|\(k1 ?? "")|\(k2 ?? "")|\(k3 ?? "")|\(day ?? "")").inserted else { continue }
+            switch kind {
+            case "exchange":
+                if let k1, let k2, let k3, let day, let n = Day.number(day) {
+                    try regroupExchanges(db, ExchangeBucket(a: k1, b: k2, status: k3), center: n)
+                }
+                if let eventID { try refresh(db, .exchange, eventID) }
+            case "attack":
+                if let day { try regroupAttacks(db, attacker: k1, target: k2, day: day) }
+                if let eventID { try refresh(db, .attack, eventID) }
+            default:
+                if let eventID {
+                    let rest = try Int64.fetchAll(db, sql: "SELECT id FROM talks_reports WHERE talks_id = ?", arguments: [eventID])
+                    if !rest.isEmpty { try regroupTalks(db, seeds: rest) }
+                    try refresh(db, .talks, eventID)
+                }
+            }
+        }
+    }
+
+    // MARK: days
+
+    /// The day a report gives (day or range start), or nil when it gives none (month, year, no date).
+    static func dayOf(_ d: ResolvedDate?) -> String? {
+        guard let d, d.precision == .day || d.precision == .range, Day.number(d.date) != nil else { return nil }
+        return String(d.date.prefix(10))
+    }
+
+    /// Days as integers (days since 1970-01-01), for ISO `YYYY-MM-DD` strings.
+    enum Day {
+        static func number(_ s: String) -> Int? {
+            let p = s.prefix(10).split(separator: "-")
+            guard s.count >= 10, p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
+                  (1...12).contains(m), (1...31).contains(d) else { return nil }
+            let yy = m <= 2 ? y - 1 : y
+            let era = (yy >= 0 ? yy : yy - 399) / 400
+            let yoe = yy - era * 400
+            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+            return era * 146097 + doe - 719468
+        }
+
+        static func string(_ n: Int) -> String {
+            let z = n + 719468
+            let era = (z >= 0 ? z : z - 146096) / 146097
+            let doe = z - era * 146097
+            let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+            let mp = (5 * doy + 2) / 153
+            let d = doy - (153 * mp + 2) / 5 + 1
+            let m = mp < 10 ? mp + 3 : mp - 9
+            let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+            func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
+            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        }
+
+        /// A date of any precision as a day (month: its first day), for rough comparisons.
+        static func approx(_ s: String?) -> Int? {
+            guard let s else { return nil }
+            if let n = number(s) { return n }
+            if s.count == 7 { return number(s + "-01") }
+            return nil
+        }
+    }
+
+    // MARK: applying a grouping
+
+    enum Kind {
+        case exchange, attack, talks
+        var events: String { switch self { case .exchange: "exchanges"; case .attack: "attacks"; case .talks: "talks" } }
+        var reports: String { switch self { case .exchange: "exchange_reports"; case .attack: "attack_reports"; case .talks: "talks_reports" } }
+        var fk: String { switch self { case .exchange: "exchange_id"; case .attack: "attack_id"; case .talks: "talks_id" } }
+    }
+
+    struct Member {
+        var id: Int64
+        var event: Int64?
+        var oldRule: String?
+        var rule: String
+    }
+
+    /// One event to be: its members (with the rule that put each there) and how to write its row.
+    struct Group {
+        var sortKey: String
+        var members: [Member]
+        /// Inserts (id nil) or updates the event row; returns its id.
+        var write: (Database, Int64?) throws -> Int64
+    }
+
+    /// Gives each group an event: the event most of its members already have (ties: the smallest id),
+    /// else a new one; relinks the members that moved; deletes events left with no report.
+    static func apply(_ db: Database, _ kind: Kind, _ groups: [Group]) throws {
+        var claimed = Set<Int64>()
+        var previous = Set<Int64>()
+        for g in groups.sorted(by: { $0.sortKey < $1.sortKey }) {
+            var counts: [Int64: Int] = [:]
+            for m in g.members { if let e = m.event { counts[e, default: 0] += 1; previous.insert(e) } }
+            let pick = counts.filter { !claimed.contains($0.key) }
+                .max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+            let id = try g.write(db, pick)
+            claimed.insert(id)
+            for m in g.members where m.event != id || m.oldRule != m.rule {
+                try db.cachedStatement(sql: "UPDATE \(kind.reports) SET \(kind.fk) = ?, merge_rule = ? WHERE id = ?")
+                    .execute(arguments: [id, m.rule, m.id])
+                if kind == .talks, m.event != id {
+                    try db.cachedStatement(sql: "UPDATE delegations SET talks_id = ? WHERE talks_report_id = ?")
+                        .execute(arguments: [id, m.id])
+                }
+            }
+            try refresh(db, kind, id)
+        }
+        for e in previous.subtracting(claimed) { try refresh(db, kind, e) }
+    }
+
+    /// Updates an event's source and report counts, or deletes it when no report is left.
+    static func refresh(_ db: Database, _ kind: Kind, _ id: Int64) throws {
+        let counts = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*), count(DISTINCT source_id) FROM \(kind.reports) WHERE \(kind.fk) = ?
+            """), arguments: [id])!
+        let reports: Int = counts[0]
+        if reports == 0 {
+            try db.cachedStatement(sql: "DELETE FROM \(kind.events) WHERE id = ?").execute(arguments: [id])
+        } else {
+            try db.cachedStatement(sql: "UPDATE \(kind.events) SET reports = ?, sources = ? WHERE id = ?")
+                .execute(arguments: [reports, counts[1] as Int, id])
+        }
+    }
+
+    /// The most frequent value (ties: the smallest), ignoring nils.
+    static func mode(_ values: [String?]) -> String? {
+        var counts: [String: Int] = [:]
+        for v in values { if let v { counts[v, default: 0] += 1 } }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    // MARK: exchanges
+
+    struct ExchangeBucket {
+        var a: String, b: String, status: String
+    }
+
+    struct ExchangeRow {
+        var id: Int64, source: Int64, day: Int?, dated: Bool, event: Int64?, kind: String
+        var date: String?, precision: String?, figures: [Int?], rule: String?
+        var bodies: Bool { kind == "bodies" }
+
+        init(_ r: Row) {
+            id = r["id"]; source = r["source_id"]
+            let md: String? = r["merge_day"]
+            day = md.flatMap(Day.number)
+            dated = (r["merge_dated"] as Int) == 1
+            event = r["exchange_id"]; kind = r["kind"]; date = r["event_date"]; precision = r["date_precision"]
+            figures = [r["returned_to_a"], r["returned_to_b"], r["total"], r["civilians_to_a"], r["civilians_to_b"]]
+            rule = r["merge_rule"]
+        }
+    }
+
+    static let exchangeColumns = """
+        id, source_id, merge_day, merge_dated, exchange_id, kind, event_date, date_precision,
+        returned_to_a, returned_to_b, total, civilians_to_a, civilians_to_b, merge_rule
+        """
+
+    /// Regroups the exchange reports of one bucket around day `center`.
+    ///
+    /// Dated reports: c(D) = number of sources placing the swap on day D; ptr(D) = the day of
+    /// D-1, D, D+1 with the most sources (ties: the earliest); a day D belongs to the event of ptr(D)
+    /// when ptr(D) points to itself, else to its own. A change at `center` can only change the groups
+    /// of days center-2...center+2, so the groups keyed center-4...center+4 (complete within the
+    /// window read) are rewritten, with the undated reports published center-3...center+4.
+    static func regroupExchanges(_ db: Database, _ bucket: ExchangeBucket, center: Int) throws {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(exchangeColumns) FROM exchange_reports
+            WHERE side_a = ? AND side_b = ? AND status = ? AND merge_day BETWEEN ? AND ?
+            """), arguments: [bucket.a, bucket.b, bucket.status, Day.string(center - 8), Day.string(center + 8)])
+            .map(ExchangeRow.init)
+        var groups: [Group] = []
+        for bodies in [false, true] {
+            let rs = rows.filter { $0.bodies == bodies && $0.day != nil }
+            if rs.isEmpty { continue }
+            var sourcesOn: [Int: Set<Int64>] = [:]
+            for r in rs where r.dated { sourcesOn[r.day!, default: []].insert(r.source) }
+            func c(_ d: Int) -> Int { sourcesOn[d]?.count ?? 0 }
+            func ptr(_ d: Int) -> Int {
+                var best = d
+                for x in [d - 1, d, d + 1] where c(x) > 0 {
+                    if c(x) > c(best) || (c(x) == c(best) && x < best) { best = x }
+                }
+                return best
+            }
+            func key(_ d: Int) -> Int { let p = ptr(d); return ptr(p) == p ? p : d }
+
+            var byKey: [Int: [ExchangeRow]] = [:]
+            for r in rs where r.dated && abs(r.day! - center) <= 5 { byKey[key(r.day!), default: []].append(r) }
+            var members: [Int: [Member]] = [:]
+            for (k, ms) in byKey where abs(k - center) <= 4 {
+                members[k] = ms.map { Member(id: $0.id, event: $0.event, oldRule: $0.rule,
+                                             rule: $0.day! == k ? "exchange:same_day" : "exchange:day_apart") }
+            }
+            var figures: [Int: Set<String>] = [:]
+            for (k, ms) in byKey {
+                for r in ms { for (i, f) in r.figures.enumerated() { if let f { figures[k, default: []].insert("\(i):\(f)") } } }
+            }
+            var kinds: [Int: [String?]] = [:]
+            for (k, ms) in byKey { kinds[k] = ms.map { $0.kind } }
+            var alone: [Int64: [ExchangeRow]] = [:]
+            for u in rs where !u.dated && (center - 3...center + 4).contains(u.day!) {
+                let mine = Set(u.figures.enumerated().compactMap { i, f in f.map { "\(i):\($0)" } })
+                let fit = [u.day! - 1, u.day!].filter { k in byKey[k] != nil && !(figures[k] ?? []).isDisjoint(with: mine) }
+                if fit.count == 1, members[fit[0]] != nil {
+                    members[fit[0]]!.append(Member(id: u.id, event: u.event, oldRule: u.rule, rule: "exchange:undated_fit"))
+                } else {
+                    alone[u.source, default: []].append(u)
+                }
+            }
+            for (k, ms) in members {
+                let kind = mode(kinds[k] ?? []) ?? "pow"
+                groups.append(Group(sortKey: "\(bodies ? 1 : 0)|\(Day.string(k))", members: ms) { db, id in
+                    try writeExchange(db, id: id, date: Day.string(k), precision: "day", bucket: bucket, kind: kind,
+                                      rule: "exchange:day")
+                })
+            }
+            for (source, us) in alone {
+                groups.append(undatedExchangeGroup(bucket, us, sortKey: "\(bodies ? 1 : 0)|u|\(source)"))
+            }
+        }
+        try apply(db, .exchange, groups)
+    }
+
+    static func undatedExchangeGroup(_ bucket: ExchangeBucket, _ us: [ExchangeRow], sortKey: String) -> Group {
+        let date = mode(us.map { $0.date })
+        let precision = us.first { $0.date == date }?.precision
+        let kind = mode(us.map { $0.kind }) ?? "pow"
+        return Group(sortKey: sortKey,
+                     members: us.map { Member(id: $0.id, event: $0.event, oldRule: $0.rule, rule: "exchange:undated") }) { db, id in
+            try writeExchange(db, id: id, date: date, precision: precision, bucket: bucket, kind: kind, rule: "exchange:undated")
+        }
+    }
+
+    /// Reports with neither a day nor a publication date: one event per article (and kind class).
+    static func regroupExchangesWithoutDay(_ db: Database, _ bucket: ExchangeBucket, sourceID: Int64) throws {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(exchangeColumns) FROM exchange_reports
+            WHERE side_a = ? AND side_b = ? AND status = ? AND merge_day IS NULL AND source_id = ?
+            """), arguments: [bucket.a, bucket.b, bucket.status, sourceID]).map(ExchangeRow.init)
+        var groups: [Group] = []
+        for bodies in [false, true] {
+            let us = rows.filter { $0.bodies == bodies }
+            if !us.isEmpty { groups.append(undatedExchangeGroup(bucket, us, sortKey: "\(bodies ? 1 : 0)")) }
+        }
+        try apply(db, .exchange, groups)
+    }
+
+    static func writeExchange(_ db: Database, id: Int64?, date: String?, precision: String?, bucket: ExchangeBucket,
+                              kind: String, rule: String) throws -> Int64 {
+        let args: StatementArguments = [date, precision, bucket.status, bucket.a, bucket.b, kind, rule]
+        if let id {
+            try db.cachedStatement(sql: """
+                UPDATE exchanges SET event_date = ?, date_precision = ?, end_date = NULL, status = ?, side_a = ?, side_b = ?,
+                    kind = ?, merge_rule = ? WHERE id = ?
+                """).execute(arguments: args + [id])
+            return id
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO exchanges(event_date, date_precision, status, side_a, side_b, kind, merge_rule) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: args)
+        return db.lastInsertedRowID
+    }
+
+    // MARK: attacks
+
+    struct AttackRow {
+        var id: Int64, source: Int64, event: Int64?, places: Set<String>, rule: String?
+        var date: String?, precision: String?
+        init(_ r: Row) {
+            id = r["id"]; source = r["source_id"]; event = r["attack_id"]; rule = r["merge_rule"]
+            date = r["event_date"]; precision = r["date_precision"]
+            let locations: String? = r["locations"]
+            places = Set((locations ?? "").split(separator: ";").map { normalizePlace(String($0)) }.filter { !$0.isEmpty })
+        }
+    }
+
+    /// A place name for comparison: lowercased, without the administrative-unit word.
+    static func normalizePlace(_ s: String) -> String {
+        var p = s.lowercased().trimmingCharacters(in: .whitespaces)
+        for suffix in [" oblast", " region", " province", " krai", " governorate", " district", " city"] where p.hasSuffix(suffix) {
+            p = String(p.dropLast(suffix.count))
+        }
+        return p
+    }
+
+    static let attackColumns = "id, source_id, attack_id, locations, merge_rule, event_date, date_precision"
+
+    /// Regroups the reports of one night (attacker, target country, day).
+    static func regroupAttacks(_ db: Database, attacker: String?, target: String?, day: String) throws {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(attackColumns) FROM attack_reports WHERE attacker IS ? AND target_country IS ? AND merge_day = ?
+            """), arguments: [attacker, target, day]).map(AttackRow.init)
+        if rows.isEmpty { return }
+        // groups of reports sharing a place (union-find over places)
+        var parent: [String: String] = [:]
+        func find(_ x: String) -> String {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        for r in rows {
+            let ps = r.places.sorted()
+            for p in ps where parent[p] == nil { parent[p] = p }
+            for p in ps.dropFirst() {
+                let (x, y) = (find(ps[0]), find(p))
+                if x != y { parent[max(x, y)] = min(x, y) }
+            }
+        }
+        var placed: [String: [AttackRow]] = [:]
+        var unplaced: [AttackRow] = []
+        for r in rows {
+            if let p = r.places.min() { placed[find(p), default: []].append(r) } else { unplaced.append(r) }
+        }
+        // the night's wave: the place group with the most sources (ties: the smallest place name)
+        let main = placed.max { a, b in
+            let (sa, sb) = (Set(a.value.map(\.source)).count, Set(b.value.map(\.source)).count)
+            return (sa, b.key) < (sb, a.key)
+        }?.key
+        var groups: [Group] = []
+        func group(_ key: String, _ ms: [Member], rule: String) -> Group {
+            Group(sortKey: key, members: ms) { db, id in
+                try writeAttack(db, id: id, date: day, precision: "day", attacker: attacker, target: target, rule: rule)
+            }
+        }
+        var mainMembers = unplaced.map { Member(id: $0.id, event: $0.event, oldRule: $0.rule,
+                                                rule: main == nil ? "attack:same_night" : "attack:no_place") }
+        for (root, rs) in placed {
+            let ms = rs.map { Member(id: $0.id, event: $0.event, oldRule: $0.rule,
+                                     rule: root == main ? "attack:same_night" : "attack:other_place") }
+            if root == main { mainMembers += ms } else { groups.append(group("1|" + root, ms, rule: "attack:other_place")) }
+        }
+        if !mainMembers.isEmpty { groups.append(group("0", mainMembers, rule: "attack:night")) }
+        try apply(db, .attack, groups)
+    }
+
+    /// Attack reports with no day: one event per article, attacker and target.
+    static func regroupAttacksWithoutDay(_ db: Database, attacker: String?, target: String?, sourceID: Int64) throws {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(attackColumns) FROM attack_reports
+            WHERE attacker IS ? AND target_country IS ? AND merge_day IS NULL AND source_id = ?
+            """), arguments: [attacker, target, sourceID]).map(AttackRow.init)
+        if rows.isEmpty { return }
+        let date = mode(rows.map(\.date))
+        let precision = rows.first { $0.date == date }?.precision
+        let ms = rows.map { Member(id: $0.id, event: $0.event, oldRule: $0.rule, rule: "attack:undated") }
+        try apply(db, .attack, [Group(sortKey: "u", members: ms) { db, id in
+            try writeAttack(db, id: id, date: date, precision: precision, attacker: attacker, target: target, rule: "attack:undated")
+        }])
+    }
+
+    static func writeAttack(_ db: Database, id: Int64?, date: String?, precision: String?, attacker: String?, target: String?,
+                            rule: String) throws -> Int64 {
+        let args: StatementArguments = [date, precision, attacker, target, rule]
+        if let id {
+            try db.cachedStatement(sql: """
+                UPDATE attacks SET event_date = ?, date_precision = ?, end_date = NULL, attacker = ?, target_country = ?,
+                    merge_rule = ? WHERE id = ?
+                """).execute(arguments: args + [id])
+            return id
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO attacks(event_date, date_precision, attacker, target_country, merge_rule) VALUES (?, ?, ?, ?, ?)
+            """).execute(arguments: args)
+        return db.lastInsertedRowID
+    }
+
+    // MARK: talks
+
+    struct TalksRow {
+        var id: Int64, source: Int64, event: Int64?, rule: String?
+        var name: String, round: Int?, location: String?, country: String?
+        var start: String?, end: String?, precision: String?
+        /// A usable day range: day precision, at most a week long.
+        var range: ClosedRange<Int>?
+        var approx: Int?
+
+        init(_ r: Row) {
+            id = r["id"]; source = r["source_id"]; event = r["talks_id"]; rule = r["merge_rule"]
+            name = r["name"]; round = r["round"]; location = r["location"]; country = r["location_country"]
+            start = r["start_date"]; end = r["end_date"]; precision = r["date_precision"]
+            approx = Day.approx(start)
+            if precision == "day" || precision == "range", let s = start.flatMap(Day.number) {
+                let e = end.flatMap(Day.number) ?? s
+                range = (e >= s && e - s <= 7) ? s...e : nil
+            }
+        }
+    }
+
+    static let talksColumns = """
+        id, source_id, talks_id, merge_rule, name, round, location, location_country, start_date, end_date, date_precision
+        """
+
+    /// Why two talks reports at the same venue are the same round, or nil.
+    static func talksLink(_ r: TalksRow, _ s: TalksRow) -> String? {
+        guard let l = r.location, l == s.location else { return nil }
+        if let a = r.range, let b = s.range {
+            return a.lowerBound <= b.upperBound + 1 && b.lowerBound <= a.upperBound + 1 ? "talks:dates_overlap" : nil
+        }
+        if let x = r.round, x == s.round, let a = r.approx, let b = s.approx, abs(a - b) <= 31 { return "talks:same_round" }
+        return nil
+    }
+
+    /// Regroups the talks reports connected (through `talksLink`) to the seed reports.
+    static func regroupTalks(_ db: Database, seeds: [Int64]) throws {
+        var all: [Int64: TalksRow] = [:]
+        var neighbours: [Int64: [Int64]] = [:]
+        func load(_ r: TalksRow) throws -> [TalksRow] {
+            guard let location = r.location, let a = r.approx else { return [] }
+            let lo = (r.range?.lowerBound ?? a) - 70, hi = (r.range?.upperBound ?? a) + 70
+            return try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(talksColumns) FROM talks_reports WHERE location = ? AND start_date BETWEEN ? AND ?
+                """), arguments: [location, Day.string(lo), Day.string(hi)]).map(TalksRow.init)
+        }
+        var groups: [Group] = []
+        var visited = Set<Int64>()
+        for seed in seeds where !visited.contains(seed) {
+            guard let first = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(talksColumns) FROM talks_reports WHERE id = ?"),
+                                               arguments: [seed]).map(TalksRow.init) else { continue }
+            if first.location == nil {
+                // no venue: one event per article
+                let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT \(talksColumns) FROM talks_reports WHERE location IS NULL AND source_id = ?
+                    """), arguments: [first.source]).map(TalksRow.init)
+                rows.forEach { visited.insert($0.id) }
+                groups.append(talksGroup(rows, rules: [:]))
+                continue
+            }
+            var component: [TalksRow] = [first]
+            var rules: [Int64: String] = [:]
+            var queue = [first]
+            visited.insert(first.id)
+            all[first.id] = first
+            while let r = queue.popLast() {
+                let near = try neighbours[r.id].map { $0.compactMap { all[$0] } } ?? load(r)
+                neighbours[r.id] = near.map(\.id)
+                for n in near where n.id != r.id {
+                    all[n.id] = n
+                    guard let why = talksLink(r, n) else { continue }
+                    if why == "talks:dates_overlap" || rules[r.id] == nil { rules[r.id] = why }
+                    if why == "talks:dates_overlap" || rules[n.id] == nil { rules[n.id] = why }
+                    if visited.insert(n.id).inserted {
+                        component.append(n)
+                        queue.append(n)
+                    }
+                }
+            }
+            groups.append(talksGroup(component, rules: rules))
+        }
+        try apply(db, .talks, groups)
+    }
+
+    static func talksGroup(_ rows: [TalksRow], rules: [Int64: String]) -> Group {
+        let rounds = rows.compactMap(\.round)
+        var roundCounts: [Int: Int] = [:]
+        for r in rounds { roundCounts[r, default: 0] += 1 }
+        // the round most reports give; ties: the highest (sources counting rounds from a new format start lower)
+        let round = roundCounts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+        let named = rows.filter { round == nil || $0.round == round }
+        let name = mode(named.map { $0.name }) ?? rows[0].name
+        let location = mode(rows.map(\.location))
+        let country = mode(rows.map(\.country))
+        let ranges = rows.compactMap(\.range)
+        let start: String?, end: String?, precision: String?
+        if let lo = ranges.map(\.lowerBound).min(), let hi = ranges.map(\.upperBound).max() {
+            start = Day.string(lo); end = hi > lo ? Day.string(hi) : nil; precision = hi > lo ? "range" : "day"
+        } else {
+            start = mode(rows.map(\.start)); end = mode(rows.map(\.end))
+            precision = rows.first { $0.start == start }?.precision
+        }
+        let single = rows.count == 1 || rules.isEmpty
+        let ms = rows.map { Member(id: $0.id, event: $0.event, oldRule: $0.rule, rule: rules[$0.id] ?? "talks:alone") }
+        let sortKey = "\(location ?? "")|\(start ?? "")|\(rows.map(\.id).min()!)"
+        return Group(sortKey: sortKey, members: ms) { db, id in
+            let args: StatementArguments = [name, round, location, country, start, precision, end,
+                                            single ? "talks:alone" : "talks:venue"]
+            if let id {
+                try db.cachedStatement(sql: """
+                    UPDATE talks SET name = ?, round = ?, location = ?, location_country = ?, start_date = ?, date_precision = ?,
+                        end_date = ?, merge_rule = ? WHERE id = ?
+                    """).execute(arguments: args + [id])
+                return id
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO talks(name, round, location, location_country, start_date, date_precision, end_date, merge_rule)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: args)
+            return db.lastInsertedRowID
+        }
     }
 }

@@ -41,13 +41,36 @@ public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Reads inputs, extracts, and writes each article in its own transaction.
+/// How an import runs. The defaults are what the CLI uses.
+public struct ImportOptions: Sendable {
+    /// Run extraction (off: only sources and their FTS index are stored; the benchmark's floor).
+    public var extraction = true
+    /// Extraction threads (default: one per core).
+    public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Articles per transaction at most (each article is still atomic: a savepoint of its own).
+    public var batchSize = 200
+    /// A transaction is committed after this many seconds even when the batch is not full.
+    public var batchInterval: TimeInterval = 0.05
+    /// Units read ahead of the writer at most (bounds memory).
+    public var readAhead = 64
+    public init() {}
+}
+
+/// Reads inputs, extracts on all cores, and writes from one thread: many articles per transaction,
+/// each article in a savepoint of its own, so that a failing article rolls back alone.
+///
+/// Streaming: folders are walked lazily, JSON Lines batches are read line by line, and at most
+/// `options.readAhead` articles are in flight, so memory stays flat however large the batch.
+/// Input order is kept, so row IDs are the same as with a sequential import.
 public final class Importer {
     public static let extensions: Set<String> = ["md", "txt", "jsonl"]
 
     public let store: Store
     public let extractor: Extractor
     public let reader: ArticleReader
+    public var options = ImportOptions()
+    /// Per-stage timings, when set (the benchmark sets it).
+    public var metrics: ImportMetrics?
 
     public init(store: Store, extractor: Extractor, reader: ArticleReader = ArticleReader()) {
         self.store = store
@@ -57,80 +80,263 @@ public final class Importer {
 
     /// Expands the paths given on the command line: files as given, folders recursively
     /// (`.md`, `.txt`, `.jsonl`, sorted). Missing paths are returned as failures.
+    /// (The importer itself walks lazily; this list is for callers that want it.)
     public static func collectFiles(_ paths: [String]) -> (files: [String], missing: [String]) {
-        var files: [String] = []
-        var missing: [String] = []
-        let fm = FileManager.default
-        for p in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { missing.append(p); continue }
-            if !isDir.boolValue { files.append(p); continue }
-            var found: [String] = []
-            if let e = fm.enumerator(atPath: p) {
-                while let rel = e.nextObject() as? String {
-                    // hidden files and folders (.git, editor backups) are not articles
-                    if (rel as NSString).lastPathComponent.hasPrefix(".") {
-                        e.skipDescendants()
-                        continue
-                    }
-                    let ext = (rel as NSString).pathExtension.lowercased()
-                    guard extensions.contains(ext) else { continue }
-                    let full = p.hasSuffix("/") ? p + rel : p + "/" + rel
-                    var sub: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
-                }
-            }
-            files.append(contentsOf: found.sorted())
-        }
-        return (files, missing)
+        (Array(FileWalker(paths: paths)), FileWalker.missing(paths))
+    }
+
+    /// The files under `paths`, in import order, walked lazily (one directory listing per level in memory).
+    public static func collectFilesLazily(_ paths: [String]) -> FileWalker {
+        FileWalker(paths: paths)
     }
 
     /// Imports everything under `paths`. `log` receives each outcome, failure and warning;
-    /// `progress` is called after each file with (done, total).
+    /// `progress` is called after each file with (done, total). Both are called on the caller's thread,
+    /// in input order, once the transaction holding the article has committed.
     @discardableResult
     public func importPaths(_ paths: [String], log: (ImportEvent) -> Void = { _ in },
                             progress: (Int, Int) -> Void = { _, _ in }) -> ImportSummary {
         var summary = ImportSummary()
-        var locked = false
-        let (files, missing) = Self.collectFiles(paths)
+        let missing = FileWalker.missing(paths)
         for m in missing {
             summary.failed += 1
             log(ImportEvent(path: m, kind: .failed("no such file or directory")))
         }
-        for (i, file) in files.enumerated() {
-            if locked {
-                // The database stayed locked for the whole busy timeout: don't wait again for every file.
-                summary.failed += files.count - i
-                log(ImportEvent(path: file, kind: .failed("not imported (and \(files.count - i - 1) more files): database is locked")))
-                break
+        // A first, cheap walk counts the files for the progress bar; nothing is kept.
+        var total = 0
+        for _ in FileWalker(paths: paths) { total += 1 }
+        if total == 0 { return summary }
+
+        let opts = options
+        let pipeline = ImportPipeline(capacity: max(opts.readAhead, 4 * opts.workers))
+        let metrics = self.metrics
+        let reader = self.reader
+        let extractor = self.extractor
+        let dbPath = store.path
+
+        // Reader thread: walks and reads lazily, in order.
+        let readerThread = Worker(name: "conflictdb.read") {
+            var index = 0
+            var walker = FileWalker(paths: paths)
+            outer: while let file = walker.next() {
+                var t0 = ImportMetrics.now()
+                var stop = false
+                let bytes = reader.streamRaw(fileAt: file) { u in
+                    guard !stop else { return }
+                    metrics?.add(.read, ImportMetrics.now() - t0)
+                    if !pipeline.push(u) { stop = true }
+                    t0 = ImportMetrics.now()
+                }
+                metrics?.add(.read, ImportMetrics.now() - t0)
+                metrics?.addBytes(bytes)
+                if stop { break outer }
+                if !pipeline.push(.fileDone(index: index)) { break outer }
+                index += 1
             }
-            for result in reader.read(fileAt: URL(fileURLWithPath: file), displayPath: file) where !locked {
-                switch result {
-                case .failure(let e):
-                    summary.failed += 1
-                    log(ImportEvent(path: e.path, kind: .failed(e.failure.description)))
-                case .success(let article):
-                    do {
-                        let (outcome, warnings) = try importArticle(article)
-                        summary.count(outcome)
-                        for w in warnings { log(ImportEvent(path: article.path, kind: .warning(w))) }
-                        log(ImportEvent(path: article.path, kind: .done(outcome)))
-                    } catch {
-                        if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
-                            locked = true
-                        }
-                        summary.failed += 1
-                        log(ImportEvent(path: article.path, kind: .failed(StoreError.message(for: error, path: store.path))))
+            pipeline.finishInput()
+        }
+
+        // Extraction threads: hash, skip texts already stored, extract.
+        var workers: [Worker] = []
+        for w in 0..<max(1, opts.workers) {
+            workers.append(Worker(name: "conflictdb.extract.\(w)") {
+                let lookup = try? Store.presenceChecker(path: dbPath)
+                func process(_ r: Result<Article, ArticleReadError>) -> ExtractedUnit {
+                    switch r {
+                    case .failure(let e): return .failure(e)
+                    case .success(let a):
+                        let hash = Importer.sha256(a.body)
+                        let present = (try? lookup?.contains(hash)) ?? false
+                        let result: ExtractionResult? = present ? nil
+                            : (opts.extraction ? extractor.extract(a) : ExtractionResult())
+                        return .article(a, hash: hash, result: result, alreadyPresent: present)
                     }
                 }
+                while let (seq, unit) = pipeline.take() {
+                    let t0 = ImportMetrics.now()
+                    switch unit {
+                    case let .file(data, path):
+                        // parsing (decode, normalize, headers) is reading, not extraction
+                        let articles = reader.read(data: data, path: path)
+                        metrics?.add(.read, ImportMetrics.now() - t0)
+                        let t1 = ImportMetrics.now()
+                        let out = articles.map(process)
+                        metrics?.add(.extract, ImportMetrics.now() - t1)
+                        pipeline.complete(seq, .units(out))
+                    case let .jsonLine(line, path):
+                        let r = reader.readJSONLLine(line, path: path)
+                        metrics?.add(.read, ImportMetrics.now() - t0)
+                        let t1 = ImportMetrics.now()
+                        let out = process(r)
+                        metrics?.add(.extract, ImportMetrics.now() - t1)
+                        pipeline.complete(seq, .units([out]))
+                    case .failure(let e):
+                        pipeline.complete(seq, .units([.failure(e)]))
+                    case .fileDone(let i):
+                        pipeline.complete(seq, .fileDone(i))
+                    }
+                }
+            })
+        }
+        defer {
+            pipeline.cancel()
+            readerThread.join()
+            for w in workers { w.join() }
+        }
+
+        // The single writer: this thread.
+        enum Pending {
+            case outcome(String, ImportOutcome, [Diagnostic])
+            case failure(String, String)
+            case progress(Int)
+        }
+        var pending: [Pending] = []
+        func flush(commitError: String? = nil) {
+            for p in pending {
+                switch p {
+                case let .outcome(path, outcome, warnings):
+                    if let why = commitError {
+                        summary.failed += 1
+                        log(ImportEvent(path: path, kind: .failed(why)))
+                    } else {
+                        summary.count(outcome)
+                        for w in warnings { log(ImportEvent(path: path, kind: .warning(w))) }
+                        log(ImportEvent(path: path, kind: .done(outcome)))
+                    }
+                case let .failure(path, why):
+                    summary.failed += 1
+                    log(ImportEvent(path: path, kind: .failed(why)))
+                case let .progress(done):
+                    progress(done, total)
+                }
             }
-            progress(i + 1, files.count)
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        var lockedAtFile: Int?      // the file being read when the database turned out to be locked
+        var currentFile = 0
+        do {
+            store.dbQueue.writeWithoutTransaction { db in
+                var inTransaction = false
+                var batchCount = 0
+                var batchStart = Date()
+                var session = StoreWriter.Session()
+                session.metrics = metrics
+                func commit() {
+                    guard inTransaction else { flush(); return }
+                    let t0 = ImportMetrics.now()
+                    do {
+                        try db.commit()
+                        metrics?.addBatch()
+                        flush()
+                    } catch {
+                        try? db.rollback()
+                        flush(commitError: StoreError.message(for: error, path: dbPath))
+                    }
+                    metrics?.add(.commit, ImportMetrics.now() - t0)
+                    inTransaction = false
+                    batchCount = 0
+                }
+                loop: while true {
+                    let t0 = ImportMetrics.now()
+                    let next = pipeline.next(until: inTransaction ? batchStart.addingTimeInterval(opts.batchInterval) : nil)
+                    metrics?.add(.writerIdle, ImportMetrics.now() - t0)
+                    switch next {
+                    case .end:
+                        break loop
+                    case .timedOut:
+                        commit()
+                    case .unit(.fileDone(let i)):
+                        currentFile = i + 1
+                        pending.append(.progress(i + 1))
+                        if !inTransaction { flush() }
+                    case .unit(.units(let units)):
+                    for unit in units {
+                        switch unit {
+                        case .failure(let e):
+                            pending.append(.failure(e.path, e.failure.description))
+                            if !inTransaction { flush() }
+                        case let .article(article, hash, result, present):
+                            metrics?.addArticle()
+                            if !inTransaction {
+                                do {
+                                    try db.beginTransaction(.immediate)
+                                } catch {
+                                    pending.append(.failure(article.path, StoreError.message(for: error, path: dbPath)))
+                                    flush()
+                                    if let e = error as? DatabaseError, e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED {
+                                        lockedAtFile = currentFile
+                                        pipeline.cancel()
+                                        break loop
+                                    }
+                                    continue
+                                }
+                                inTransaction = true
+                                batchStart = Date()
+                                session.beginBatch()
+                            }
+                            let w0 = ImportMetrics.now()
+                            do {
+                                try db.execute(sql: "SAVEPOINT article")
+                                do {
+                                    let (outcome, warnings) = try self.write(db, article: article, hash: hash, result: present ? nil : result,
+                                                                             session: &session)
+                                    try db.execute(sql: "RELEASE SAVEPOINT article")
+                                    session.commitArticle()
+                                    pending.append(.outcome(article.path, outcome, warnings))
+                                } catch {
+                                    try db.execute(sql: "ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article")
+                                    session.rollbackArticle()
+                                    pending.append(.failure(article.path, StoreError.message(for: error, path: dbPath)))
+                                }
+                            } catch {
+                                // the savepoint itself failed: the transaction is unusable
+                                try? db.rollback()
+                                inTransaction = false
+                                pending.append(.failure(article.path, StoreError.message(for: error, path: dbPath)))
+                                flush(commitError: StoreError.message(for: error, path: dbPath))
+                                batchCount = 0
+                                continue
+                            }
+                            let spent = ImportMetrics.now() - w0
+                            let consolidation = session.takeConsolidationNanos()
+                            metrics?.add(.write, spent > consolidation ? spent - consolidation : 0)
+                            metrics?.add(.consolidate, consolidation)
+                            batchCount += 1
+                            if batchCount >= opts.batchSize || Date().timeIntervalSince(batchStart) >= opts.batchInterval {
+                                commit()
+                            }
+                        }
+                    }
+                    }
+                }
+                commit()
+            }
+        }
+        if let at = lockedAtFile {
+            // The database stayed locked for the whole busy timeout: don't wait again for every file.
+            let rest = total - at - 1
+            if rest > 0 {
+                var walker = FileWalker(paths: paths)
+                var next: String?
+                for _ in 0...(at + 1) { next = walker.next() }
+                summary.failed += rest
+                log(ImportEvent(path: next ?? "", kind: .failed("not imported (and \(rest - 1) more files): database is locked")))
+            }
         }
         return summary
     }
 
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: Data(text.utf8))
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for b in digest {
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Imports one article atomically. Returns the outcome and the warnings to show.
@@ -140,27 +346,43 @@ public final class Importer {
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE sha256 = ?"), arguments: [hash]) != nil
         }
         if present { return (.unchanged, []) }
-        let result = extractor.extract(article)
-        let diagnostics = article.diagnostics + result.diagnostics
-        let outcome: ImportOutcome = try store.dbQueue.write { db in
-            if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE sha256 = ?"), arguments: [hash]) != nil {
-                return .unchanged
-            }
-            let old: [Int64]
-            if let url = article.url {
-                old = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM sources WHERE url = ?"), arguments: [url])
-            } else {
-                old = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM sources WHERE path = ? AND url IS NULL"),
-                                         arguments: [article.path])
-            }
-            for id in old {
-                try db.cachedStatement(sql: "DELETE FROM sources WHERE id = ?").execute(arguments: [id])
-            }
-            if !old.isEmpty { try Consolidation.pruneOrphans(db) }
-            var writer = StoreWriter(db: db)
-            try writer.write(article: article, hash: hash, result: result, diagnostics: diagnostics)
-            return old.isEmpty ? .imported : .replaced
+        let result = options.extraction ? extractor.extract(article) : ExtractionResult()
+        return try store.dbQueue.write { db in
+            var session = StoreWriter.Session()
+            session.metrics = metrics
+            return try write(db, article: article, hash: hash, result: result, session: &session)
         }
-        return (outcome, outcome == .unchanged ? [] : diagnostics)
+    }
+
+    /// Writes one article inside the caller's transaction or savepoint: `unchanged` if its text is
+    /// stored already; else replaces the earlier version (same URL, or same path without URL) and writes it.
+    /// `result` nil: extract here (the text was thought present but is not).
+    func write(_ db: Database, article: Article, hash: String, result: ExtractionResult?,
+               session: inout StoreWriter.Session) throws -> (ImportOutcome, [Diagnostic]) {
+        if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE sha256 = ?"), arguments: [hash]) != nil {
+            return (.unchanged, [])
+        }
+        let result = result ?? (options.extraction ? extractor.extract(article) : ExtractionResult())
+        let diagnostics = article.diagnostics + result.diagnostics
+        let old: [Int64]
+        if let url = article.url {
+            old = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM sources WHERE url = ?"), arguments: [url])
+        } else {
+            old = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM sources WHERE path = ? AND url IS NULL"),
+                                     arguments: [article.path])
+        }
+        for id in old {
+            try db.cachedStatement(sql: "DELETE FROM sources WHERE id = ?").execute(arguments: [id])
+        }
+        if !old.isEmpty {
+            let t0 = ImportMetrics.now()
+            try Consolidation.pruneOrphans(db)
+            session.consolidationNanos &+= ImportMetrics.now() - t0
+            session.invalidateCaches()
+        }
+        var writer = StoreWriter(db: db, session: session)
+        try writer.write(article: article, hash: hash, result: result, diagnostics: diagnostics)
+        session = writer.session
+        return (old.isEmpty ? .imported : .replaced, diagnostics)
     }
 }

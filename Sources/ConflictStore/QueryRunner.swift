@@ -19,6 +19,9 @@ public struct QueryRunner {
         "collation_list", "database_list", "compile_options",
     ]
 
+    /// Pragmas that change the database even when given no value.
+    static let writingPragmas = ["optimize", "wal_checkpoint", "incremental_vacuum"]
+
     /// The first keyword of a statement, comments skipped, uppercased.
     static func firstKeyword(_ sql: String) -> String {
         var s = Substring(sql)
@@ -40,6 +43,13 @@ public struct QueryRunner {
         let keyword = firstKeyword(sql)
         if refusedKeywords.contains(keyword) {
             throw StoreError.refused("query is read-only: \(keyword) is not allowed")
+        }
+        if keyword == "PRAGMA" || keyword == "SELECT" || keyword == "WITH" {
+            // pragmas that write even without a value, as statements or as table-valued functions
+            let lower = sql.lowercased()
+            for p in writingPragmas where lower.range(of: "\\b(pragma\\s+(\\w+\\.)?|pragma_)\(p)\\b", options: .regularExpression) != nil {
+                throw StoreError.refused("query is read-only: PRAGMA \(p) is not allowed")
+            }
         }
         if keyword == "PRAGMA" {
             let afterPragma = sql.range(of: "pragma", options: .caseInsensitive).map { sql[$0.upperBound...] } ?? ""

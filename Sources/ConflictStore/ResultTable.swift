@@ -31,8 +31,29 @@ public struct ResultTable {
     /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` and not a number) gets a leading `'`.
     public static func neutralize(_ s: String) -> String {
         guard let f = s.first, "=+-@".contains(f) else { return s }
-        if Double(s) != nil { return s }
+        if isPlainNumber(s) { return s }
         return "'" + s
+    }
+
+    /// A decimal number as a spreadsheet reads it (`-5`, `+1.5`, `-2e3`). Not `Double(_:)`, which also
+    /// takes `-inf`, `+nan` and `-0x1p3`: a spreadsheet would run those as formulas.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var u = s.utf8[...]
+        if let c = u.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { u = u.dropFirst() }
+        func digits() -> Int {
+            let n = u.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            u = u.dropFirst(n)
+            return n
+        }
+        var n = digits()
+        if u.first == UInt8(ascii: ".") { u = u.dropFirst(); n += digits() }
+        guard n > 0 else { return false }
+        if let c = u.first, c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+            u = u.dropFirst()
+            if let c = u.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { u = u.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return u.isEmpty
     }
 
     static func text(_ v: DatabaseValue) -> String {

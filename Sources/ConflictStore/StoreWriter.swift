@@ -5,10 +5,64 @@ import ConflictExtraction
 /// Writes one article and everything extracted from it, inside the caller's transaction.
 /// Uses cached statements (the hot path of an import).
 struct StoreWriter {
+    /// State kept by the importer across the articles of one transaction: actor and place IDs already
+    /// upserted (so that a batch of 200 articles does not upsert "Ukraine" 200 times), the import time
+    /// stamp, and the time spent in consolidation. The caches only hold rows written or read in the
+    /// current transaction: they are emptied at each new batch, after a replacement (which prunes
+    /// orphans) and, for what one article added, when its savepoint rolls back.
+    struct Session {
+        struct ActorKey: Hashable { var name: String; var kind: String }
+        struct PlaceKey: Hashable { var name: String; var country: String }
+        var metrics: ImportMetrics?
+        var consolidationNanos: UInt64 = 0
+        var importedAt: String?
+        fileprivate var actors: [ActorKey: (id: Int64, hasCountry: Bool, title: String?)] = [:]
+        fileprivate var places: [PlaceKey: (id: Int64, hasKind: Bool)] = [:]
+        fileprivate var articleActors: [ActorKey: (id: Int64, hasCountry: Bool, title: String?)] = [:]
+        fileprivate var articlePlaces: [PlaceKey: (id: Int64, hasKind: Bool)] = [:]
+
+        init() {}
+
+        mutating func beginBatch() {
+            invalidateCaches()
+            importedAt = StoreWriter.now()
+        }
+        mutating func commitArticle() {
+            actors.merge(articleActors) { _, new in new }
+            places.merge(articlePlaces) { _, new in new }
+            articleActors.removeAll(keepingCapacity: true)
+            articlePlaces.removeAll(keepingCapacity: true)
+        }
+        mutating func rollbackArticle() {
+            articleActors.removeAll(keepingCapacity: true)
+            articlePlaces.removeAll(keepingCapacity: true)
+        }
+        mutating func invalidateCaches() {
+            actors.removeAll(keepingCapacity: true)
+            places.removeAll(keepingCapacity: true)
+            rollbackArticle()
+        }
+        mutating func takeConsolidationNanos() -> UInt64 {
+            defer { consolidationNanos = 0 }
+            return consolidationNanos
+        }
+        fileprivate func actor(_ k: ActorKey) -> (id: Int64, hasCountry: Bool, title: String?)? { articleActors[k] ?? actors[k] }
+        fileprivate func place(_ k: PlaceKey) -> (id: Int64, hasKind: Bool)? { articlePlaces[k] ?? places[k] }
+    }
+
     let db: Database
+    private(set) var session: Session
     private var actorIDs: [ActorRef: Int64] = [:]
 
-    init(db: Database) { self.db = db }
+    init(db: Database) {
+        self.db = db
+        self.session = Session()
+    }
+
+    init(db: Database, session: Session) {
+        self.db = db
+        self.session = session
+    }
 
     static func now() -> String {
         let f = ISO8601DateFormatter()
@@ -44,39 +98,53 @@ struct StoreWriter {
         for r in result.talks { try insertTalks(r, sourceID: sourceID) }
     }
 
-    private func insertSource(_ a: Article, hash: String) throws -> Int64 {
+    private mutating func insertSource(_ a: Article, hash: String) throws -> Int64 {
+        if session.importedAt == nil { session.importedAt = Self.now() }
         try db.cachedStatement(sql: """
             INSERT INTO sources(path, outlet, url, title, published, published_precision, description, words,
                                 declared_words, sha256, format, body, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [a.path, a.outlet, a.url, a.title, a.published, a.published == nil ? nil : "day",
                                      a.description, a.wordCount, a.declaredWordCount, hash, a.format.rawValue, a.body,
-                                     Self.now()])
+                                     session.importedAt])
         return db.lastInsertedRowID
     }
 
     /// Upserts an actor by (name, kind); keeps the first country, the latest title.
+    /// The upsert is skipped when this transaction already wrote the actor and it would change nothing.
     private mutating func actor(_ ref: ActorRef, title: String? = nil) throws -> Int64 {
         if let id = actorIDs[ref], title == nil { return id }
-        let id = try Int64.fetchOne(db.cachedStatement(sql: """
+        let key = Session.ActorKey(name: ref.name, kind: ref.kind.rawValue)
+        if let c = session.actor(key), c.hasCountry || ref.country == nil, title == nil || title == c.title {
+            actorIDs[ref] = c.id
+            return c.id
+        }
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             INSERT INTO actors(name, kind, country, title) VALUES (?, ?, ?, ?)
             ON CONFLICT(name, kind) DO UPDATE SET country = coalesce(actors.country, excluded.country),
                                                   title = coalesce(excluded.title, actors.title)
-            RETURNING id
+            RETURNING id, country IS NOT NULL, title
             """), arguments: [ref.name, ref.kind.rawValue, ref.country, title])!
+        let id: Int64 = row[0]
+        session.articleActors[key] = (id, row[1], row[2])
         actorIDs[ref] = id
         return id
     }
 
-    private func place(name: String, country: String?, kind: String?) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: """
+    private mutating func place(name: String, country: String?, kind: String?) throws -> Int64 {
+        let key = Session.PlaceKey(name: name, country: country ?? "")
+        if let c = session.place(key), c.hasKind || kind == nil { return c.id }
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             INSERT INTO places(name, country, kind) VALUES (?, ?, ?)
             ON CONFLICT(name, ifnull(country, '')) DO UPDATE SET kind = coalesce(places.kind, excluded.kind)
-            RETURNING id
+            RETURNING id, kind IS NOT NULL
             """), arguments: [name, country, kind])!
+        let id: Int64 = row[0]
+        session.articlePlaces[key] = (id, row[1])
+        return id
     }
 
-    private func insertMention(_ m: Mention, sourceID: Int64, byName: [String: Int64]) throws {
+    private mutating func insertMention(_ m: Mention, sourceID: Int64, byName: [String: Int64]) throws {
         var actorID: Int64?
         var placeID: Int64?
         switch m.kind {
@@ -110,7 +178,10 @@ struct StoreWriter {
                 span_start, span_end, rule)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: args)
-        try Consolidation.attachExchange(db, reportID: db.lastInsertedRowID, report: r)
+        let reportID = db.lastInsertedRowID
+        let c0 = ImportMetrics.now()
+        try Consolidation.attachExchange(db, reportID: reportID, report: r)
+        session.consolidationNanos &+= ImportMetrics.now() - c0
     }
 
     private mutating func insertAttack(_ r: AttackReport, sourceID: Int64) throws {
@@ -129,7 +200,10 @@ struct StoreWriter {
                 missiles_hit, missiles_hit_q, killed, killed_q, injured, injured_q, qualifier, span_start, span_end, rule)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: args)
-        try Consolidation.attachAttack(db, reportID: db.lastInsertedRowID, report: r)
+        let reportID = db.lastInsertedRowID
+        let c0 = ImportMetrics.now()
+        try Consolidation.attachAttack(db, reportID: reportID, report: r)
+        session.consolidationNanos &+= ImportMetrics.now() - c0
     }
 
     private mutating func insertTalks(_ r: TalksReport, sourceID: Int64) throws {
@@ -146,13 +220,15 @@ struct StoreWriter {
                 .execute(arguments: [reportID, sourceID, d.side])
             let delegationID = db.lastInsertedRowID
             for m in d.members {
-                let actorID = try actor(ActorRef(name: m.name, kind: .person, country: d.side))
+                let actorID = try actor(ActorRef(name: m.actorName, kind: .person, country: d.side))
                 try db.cachedStatement(sql: """
                     INSERT INTO delegation_members(delegation_id, actor_id, name, role, source_id, span_start, span_end)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [delegationID, actorID, m.name, m.role, sourceID, m.span.start, m.span.end])
             }
         }
+        let c0 = ImportMetrics.now()
         try Consolidation.attachTalks(db, reportID: reportID, report: r)
+        session.consolidationNanos &+= ImportMetrics.now() - c0
     }
 }

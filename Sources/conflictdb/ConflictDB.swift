@@ -15,12 +15,14 @@ struct ConflictDB: ParsableCommand {
               conflictdb import seeds
               conflictdb export exchanges --format csv
               conflictdb query "select outlet, published, title from sources order by path"
+              conflictdb questions
+              conflictdb ask figure-disagreements
               conflictdb schema
 
             The database is --db FILE, else $CONFLICTDB_PATH, else ./conflict.db.
             """,
         version: version,
-        subcommands: [Import.self, Query.self, Export.self, Schema.self, Inspect.self]
+        subcommands: [Import.self, Query.self, Export.self, QuestionsCommand.self, Ask.self, Schema.self, Inspect.self]
     )
 }
 
@@ -28,6 +30,9 @@ struct ConflictDB: ParsableCommand {
 struct DatabaseOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("SQLite database file (default: $CONFLICTDB_PATH, else ./conflict.db).", valueName: "FILE"))
     var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait while another process holds the write lock, then fail with a clear message.", valueName: "SECONDS"))
+    var busyTimeout: Double = Store.defaultBusyTimeout
 
     var path: String {
         if let db, !db.isEmpty { return db }

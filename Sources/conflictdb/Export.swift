@@ -6,18 +6,19 @@ extension ReportKind: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a report: exchanges, attacks, talks, delegations, actors or sources.",
+        abstract: "Export a report: exchanges, attacks, talks, delegations, actors, sources, exchange-events or attack-events.",
         discussion: """
-            One row per source report, with exactly the columns of the design (DESIGN §5). CSV is RFC 4180 with a header row; lists are ;-separated; an empty cell means not stated; cells a spreadsheet would run as a formula get a leading '. --since/--until filter on the report's date (event_date, start_date, or published for sources).
+            One row per source report, with exactly the columns of the design (DESIGN §5); exchange-events and attack-events give one row per event instead, with the min and max of each figure across its reports and the sources and outlets as ;-separated lists. CSV is RFC 4180 with a header row; lists are ;-separated; an empty cell means not stated; cells a spreadsheet would run as a formula get a leading '. --since/--until filter on the report's date (event_date, start_date, or published for sources).
 
             Examples:
               conflictdb export exchanges
               conflictdb export attacks --since 2026-01-01 --until 2026-01-31 --output january.csv
               conflictdb export sources --format json
+              conflictdb export attack-events --since 2025-07-01
             """
     )
 
-    @Argument(help: ArgumentHelp("exchanges, attacks, talks, delegations, actors or sources.", valueName: "REPORT"))
+    @Argument(help: ArgumentHelp("exchanges, attacks, talks, delegations, actors, sources, exchange-events or attack-events.", valueName: "REPORT"))
     var report: ReportKind
 
     @OptionGroup var database: DatabaseOption
@@ -43,7 +44,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         do {
-            let store = try Store.openReadonly(path: database.path)
+            let store = try Store.openReadonly(path: database.path, busyTimeout: database.busyTimeout)
             let table = try Reports.run(store, report, since: since, until: until)
             let text = try table.render(format)
             if let output {

@@ -49,14 +49,19 @@ struct Import: ParsableCommand {
             fail("cannot load dictionaries: \(error)")
         }
         let store: Store
-        do { store = try Store.open(path: database.path) } catch { fail(StoreError.message(for: error, path: database.path)) }
+        do { store = try Store.open(path: database.path, busyTimeout: database.busyTimeout) } catch { fail(StoreError.message(for: error, path: database.path)) }
         let importer = Importer(store: store, extractor: Extractor(dictionaries: dicts),
                                 reader: ArticleReader(maxSize: maxSize, defaultDate: date))
         let showProgress = isatty(STDERR_FILENO) == 1
         var progressShown = false
-        let summary = importer.importPaths(paths, log: { event in
+        // What the walk skips (links to folders, broken links, folders that cannot be listed) is reported too.
+        let skipped = SkippedEntries.scan(paths)
+        for s in skipped { printError(s.line) }
+        var unchanged: [String] = []
+        var summary = importer.importPaths(paths, log: { event in
             switch event.kind {
-            case .done: break
+            case .done(let outcome):
+                if outcome == .unchanged { unchanged.append(event.path) }
             case .failed, .warning:
                 if progressShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 printError(event.line)
@@ -70,6 +75,14 @@ struct Import: ParsableCommand {
             let text = done == total ? "\r\u{1B}[K" : "\r[\(bar)] \(done)/\(total)"
             FileHandle.standardError.write(Data(text.utf8))
         })
+        summary.failed += skipped.filter(\.failed).count
+        // An unchanged article stored under another path: the same text twice in the batch (or already
+        // imported from elsewhere). Said once, so that a duplicate is not mistaken for a new article.
+        if !unchanged.isEmpty, let present = try? store.paths(among: unchanged) {
+            for p in unchanged where !present.contains(p) {
+                printError("\(p): warning: same text as an article already imported under another name: not stored again")
+            }
+        }
         writeOut(summary.description + "\n")
         if summary.failed > 0 { throw ExitCode(1) }
     }

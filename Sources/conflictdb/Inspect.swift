@@ -49,7 +49,7 @@ struct Inspect: ParsableCommand {
         for r in reader.read(fileAt: URL(fileURLWithPath: article)) {
             switch r {
             case .failure(let e):
-                printError("\(article): \(e)")
+                printError(e.description)
                 failed = true
             case .success(let a):
                 let doc = extractor.analyze(a)

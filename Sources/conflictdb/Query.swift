@@ -41,7 +41,7 @@ struct Query: ParsableCommand {
             return (String(p[..<eq]), String(p[p.index(after: eq)...]))
         }
         do {
-            let store = try Store.openReadonly(path: database.path)
+            let store = try Store.openReadonly(path: database.path, busyTimeout: database.busyTimeout)
             let tables = try QueryRunner(store: store).run(sql: text, parameters: parameters)
             for (i, t) in tables.enumerated() {
                 if i > 0 && format == .table { writeOut("\n") }

@@ -17,7 +17,7 @@ struct Schema: ParsableCommand {
 
     func run() throws {
         do {
-            let store = try Store.openReadonly(path: database.path)
+            let store = try Store.openReadonly(path: database.path, busyTimeout: database.busyTimeout)
             writeOut(try SchemaDescription.text(store))
         } catch {
             fail(StoreError.message(for: error, path: database.path))

@@ -9,6 +9,9 @@ public enum ArticleReadFailure: Error, Equatable, Sendable, CustomStringConverti
     case frontMatterNotYAML(String)
     case frontMatterNotMapping
     case badDate(String)
+    /// A well-formed date that cannot be a publication date (before 1900, or in the future).
+    case implausibleDate(String, String)
+    case frontMatterTooComplex(String)
     case noBody
     case badJSON(String)
     case unreadable(String)
@@ -24,6 +27,8 @@ public enum ArticleReadFailure: Error, Equatable, Sendable, CustomStringConverti
         case let .frontMatterNotYAML(why): return "front matter is not valid YAML: \(why)"
         case .frontMatterNotMapping: return "front matter is not a YAML mapping of keys to values"
         case let .badDate(d): return "bad date '\(d)' (expected YYYY-MM-DD)"
+        case let .implausibleDate(d, why): return "bad date '\(d)': \(why)"
+        case let .frontMatterTooComplex(why): return "front matter refused: \(why)"
         case .noBody: return "no article text after the header"
         case let .badJSON(why): return "not a JSON article object: \(why)"
         case let .unreadable(why): return "cannot read: \(why)"

@@ -20,18 +20,42 @@ public struct ArticleReader: Sendable {
     /// Reads a file from disk. A missing or unreadable file is one failed result.
     public func read(fileAt url: URL, displayPath: String? = nil) -> [Result<Article, ArticleReadError>] {
         let path = displayPath ?? url.path
+        switch loadFile(atPath: url.path, displayPath: path, checkSize: !looksLikeJSONL(url)) {
+        case .success(let data): return read(data: data, path: path)
+        case .failure(let e): return [.failure(e)]
+        }
+    }
+
+    /// The bytes of one input file, after the checks every reader applies: a regular file (not a folder,
+    /// device or socket), not larger than `maxSize` when `checkSize`, readable. Failures carry a one-line reason.
+    public func loadFile(atPath filePath: String, displayPath: String? = nil, checkSize: Bool = true) -> Result<Data, ArticleReadError> {
+        let path = displayPath ?? filePath
+        func fail(_ f: ArticleReadFailure) -> Result<Data, ArticleReadError> { .failure(ArticleReadError(path: path, failure: f)) }
         do {
-            let attrs = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = (attrs[.size] as? NSNumber)?.intValue, size > maxSize, !looksLikeJSONL(url) {
-                return [.failure(ArticleReadError(path: path, failure: .tooLarge(size: size, limit: maxSize)))]
+            let attrs = try FileManager.default.attributesOfItem(atPath: filePath)
+            if let type = attrs[.type] as? FileAttributeType, type != .typeRegular {
+                let what = type == .typeDirectory ? "a folder" : type == .typeCharacterSpecial ? "a device"
+                    : type == .typeBlockSpecial ? "a device" : type == .typeSocket ? "a socket" : "not a regular file"
+                return fail(.unreadable("\(what), not an article file"))
             }
-            let data = try Data(contentsOf: url)
-            return read(data: data, path: path)
+            if checkSize, let size = (attrs[.size] as? NSNumber)?.intValue, size > maxSize {
+                return fail(.tooLarge(size: size, limit: maxSize))
+            }
+            return .success(try Data(contentsOf: URL(fileURLWithPath: filePath)))
         } catch let e as CocoaError {
-            let why = e.code == .fileReadNoSuchFile ? "no such file" : (e.underlying?.localizedDescription ?? e.localizedDescription)
-            return [.failure(ArticleReadError(path: path, failure: .unreadable(why)))]
+            let why: String
+            if e.code == .fileReadNoSuchFile || e.code == .fileNoSuchFile {
+                why = "no such file"
+            } else if e.code == .fileReadNoPermission {
+                why = "permission denied"
+            } else if let posix = e.underlying as? POSIXError {
+                why = String(cString: strerror(posix.code.rawValue))
+            } else {
+                why = e.underlying?.localizedDescription ?? e.localizedDescription
+            }
+            return fail(.unreadable(why))
         } catch {
-            return [.failure(ArticleReadError(path: path, failure: .unreadable("\(error)")))]
+            return fail(.unreadable("\(error)"))
         }
     }
 
@@ -48,6 +72,7 @@ public struct ArticleReader: Sendable {
             [.failure(ArticleReadError(path: path, failure: f))]
         }
         if data.isEmpty { return fail(.empty) }
+        if Self.startsLikeJSONL(data) { return readJSONLBytes(data, path: path) }
         let text: String
         switch Self.decode(data) {
         case .success(let t): text = t
@@ -60,7 +85,9 @@ public struct ArticleReader: Sendable {
         }
         if data.count > maxSize { return fail(.tooLarge(size: data.count, limit: maxSize)) }
         do {
-            return [.success(try readDocument(lf, path: path))]
+            var article = try readDocument(lf, path: path)
+            if let w = Self.controlWarning(lf) { article.diagnostics.append(w) }
+            return [.success(article)]
         } catch let f as ArticleReadFailure {
             return fail(f)
         } catch {
@@ -115,11 +142,23 @@ public struct ArticleReader: Sendable {
             let t = lines[$0].trimmingCharacters(in: .whitespaces)
             return t == "---" || t == "..."
         }) else { throw ArticleReadFailure.unclosedFrontMatter }
-        let yaml = lines[1..<close].joined(separator: "\n")
+        // control characters are refused by YAML: removed (with a warning, see `controlWarning`)
+        let yaml = Self.stripControls(lines[1..<close].joined(separator: "\n"))
+        try Self.checkYAMLShape(yaml)
         let loaded: Any?
         do {
             // Dates stay strings (validated below) instead of being silently rolled over into a Date.
-            loaded = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp))
+            let node = try Yams.compose(yaml: yaml, Resolver.default.removing(.timestamp))
+            if let node {
+                // Aliases are expanded by value: a few lines can stand for billions of nodes ("billion laughs").
+                var budget = Self.maxYAMLNodes
+                guard Self.withinBudget(node, &budget) else {
+                    throw ArticleReadFailure.frontMatterTooComplex("more than \(Self.maxYAMLNodes) values once aliases are expanded")
+                }
+            }
+            loaded = node?.any
+        } catch let f as ArticleReadFailure {
+            throw f
         } catch {
             let why = "\(error)".split(separator: "\n").first.map(String.init) ?? "parse error"
             throw ArticleReadFailure.frontMatterNotYAML(why)
@@ -132,16 +171,26 @@ public struct ArticleReader: Sendable {
         } else {
             throw ArticleReadFailure.frontMatterNotMapping
         }
+        var diags: [Diagnostic] = []
+        var warnedKeys: Set<String> = []
         func string(_ key: String) -> String? {
             guard let v = map[key], !(v is NSNull) else { return nil }
+            if v is [Any] || v is [String: Any] || v is [AnyHashable: Any] {
+                // a list or a mapping where one value belongs: ignored rather than stored as "[...]"
+                if warnedKeys.insert(key).inserted {
+                    diags.append(Diagnostic(.warning, "front matter '\(key)' is a list or mapping, not a single value: ignored"))
+                }
+                return nil
+            }
             let s = (v as? String) ?? "\(v)"
-            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = Self.stripControls(s).trimmingCharacters(in: .whitespacesAndNewlines)
             return t.isEmpty ? nil : t
         }
-        var diags: [Diagnostic] = []
         var published: String?
         if let d = map["date"] as? Date {
             published = Self.isoDay(d)
+        } else if let v = map["date"], v is [Any] || v is [String: Any] || v is [AnyHashable: Any] {
+            throw ArticleReadFailure.badDate("\(v)")
         } else if let s = string("date") {
             published = try Self.parseDate(s)
         } else if let dd = defaultDate {
@@ -179,6 +228,39 @@ public struct ArticleReader: Sendable {
 
     // MARK: - JSON Lines
 
+    /// An optional UTF-8 byte-order mark, whitespace, then `{`.
+    static func startsLikeJSONL(_ data: Data) -> Bool {
+        var i = data.startIndex
+        if data.count >= 3, data.starts(with: [0xEF, 0xBB, 0xBF]) { i += 3 }
+        while i < data.endIndex, [0x20, 0x0A, 0x0D, 0x09].contains(data[i]) { i += 1 }
+        return i < data.endIndex && data[i] == UInt8(ascii: "{")
+    }
+
+    /// JSON Lines from bytes: each line is decoded on its own, so that a NUL byte or invalid UTF-8 in one
+    /// line fails that line alone (`file.jsonl:LINE: reason`) and the rest of the batch is read.
+    func readJSONLBytes(_ data: Data, path: String) -> [Result<Article, ArticleReadError>] {
+        var out: [Result<Article, ArticleReadError>] = []
+        var bytes = [UInt8](data)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        for (i, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            var line = raw
+            while let l = line.last, l == 0x0D { line = line.dropLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let linePath = "\(path):\(i + 1)"
+            if line.contains(0) {
+                out.append(.failure(ArticleReadError(path: linePath, failure: .binary)))
+                continue
+            }
+            guard let text = String(validating: line, as: UTF8.self) else {
+                out.append(.failure(ArticleReadError(path: linePath, failure: .invalidUTF8)))
+                continue
+            }
+            out.append(readJSONLLine(text, path: linePath))
+        }
+        if out.isEmpty { out.append(.failure(ArticleReadError(path: path, failure: .whitespaceOnly))) }
+        return out
+    }
+
     private func readJSONL(_ text: String, path: String) -> [Result<Article, ArticleReadError>] {
         var out: [Result<Article, ArticleReadError>] = []
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -198,6 +280,19 @@ public struct ArticleReader: Sendable {
         return out
     }
 
+    /// Reads one line of a JSON Lines batch (`path` is `file.jsonl:LINE`), with the same checks and
+    /// messages as `read(data:path:)`. Lets the importer stream a large batch line by line.
+    public func readJSONLLine(_ line: String, path: String) -> Result<Article, ArticleReadError> {
+        do {
+            if line.utf8.count > maxSize { throw ArticleReadFailure.tooLarge(size: line.utf8.count, limit: maxSize) }
+            return .success(try readJSONLine(line.trimmingCharacters(in: .whitespaces), path: path))
+        } catch let f as ArticleReadFailure {
+            return .failure(ArticleReadError(path: path, failure: f))
+        } catch {
+            return .failure(ArticleReadError(path: path, failure: .badJSON("\(error)")))
+        }
+    }
+
     private func readJSONLine(_ line: String, path: String) throws -> Article {
         let obj: Any
         do {
@@ -209,7 +304,7 @@ public struct ArticleReader: Sendable {
         func string(_ key: String) throws -> String? {
             guard let v = map[key], !(v is NSNull) else { return nil }
             guard let s = v as? String else { throw ArticleReadFailure.badJSON("'\(key)' must be a string") }
-            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = Self.stripControls(s).trimmingCharacters(in: .whitespacesAndNewlines)
             return t.isEmpty ? nil : t
         }
         guard let raw = try string("text") ?? string("body") else {
@@ -218,6 +313,7 @@ public struct ArticleReader: Sendable {
         let body = Self.cleanBody(Normalizer.normalizeLineEndings(raw))
         if body.isEmpty { throw ArticleReadFailure.noBody }
         var diags: [Diagnostic] = []
+        if let w = Self.controlWarning(map.values.compactMap { $0 as? String }.joined(separator: " ")) { diags.append(w) }
         var published = try string("date").map(Self.parseDate)
         if published == nil {
             published = defaultDate
@@ -233,9 +329,83 @@ public struct ArticleReader: Sendable {
 
     // MARK: - helpers
 
-    /// Normalizes and trims the body (leading blank lines and trailing whitespace).
+    /// C0 control characters other than tab and line feed, and DEL: never text. Form feed and vertical tab
+    /// become line breaks; the others are removed (a JSON `\u0000` must not reach the database).
+    static func stripControls(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isStrayControl) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u == "\u{0B}" || u == "\u{0C}" { out.append("\n") } else if !isStrayControl(u) { out.append(u) }
+        }
+        return String(out)
+    }
+
+    static func isStrayControl(_ u: Unicode.Scalar) -> Bool {
+        (u.value < 0x20 && u != "\t" && u != "\n" && u != "\r") || u.value == 0x7F
+    }
+
+    /// A warning when `raw` holds control characters (they are removed from the stored text).
+    static func controlWarning(_ raw: String) -> Diagnostic? {
+        let n = raw.unicodeScalars.reduce(0) { $0 + (isStrayControl($1) && $1 != "\u{0B}" && $1 != "\u{0C}" ? 1 : 0) }
+        return n == 0 ? nil : Diagnostic(.warning, "removed \(n) control character\(n == 1 ? "" : "s") (NUL, escape, ...) from the text")
+    }
+
+    // MARK: - front matter limits
+
+    /// Front matter is a few lines of metadata: anything bigger or deeper is refused before YAML parsing,
+    /// whose recursion could otherwise exhaust the stack.
+    public static let maxFrontMatterBytes = 65_536
+    static let maxYAMLDepth = 64
+    static let maxYAMLNodes = 10_000
+
+    /// Refuses front matter too large or too deeply nested to be metadata. The depth is over-estimated
+    /// (indentation, `- ` chains and open brackets, quotes ignored), which only matters for absurd input.
+    static func checkYAMLShape(_ yaml: String) throws {
+        if yaml.utf8.count > maxFrontMatterBytes {
+            throw ArticleReadFailure.frontMatterTooComplex("larger than \(maxFrontMatterBytes / 1024) KB")
+        }
+        var brackets = 0
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = line.utf8[...]
+            var depth = 0
+            while let c = rest.first, c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") { depth += 1; rest = rest.dropFirst() }
+            while let c = rest.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "?"),
+                  rest.count == 1 || rest.dropFirst().first == UInt8(ascii: " ") {
+                depth += 1
+                rest = rest.dropFirst().drop { $0 == UInt8(ascii: " ") }
+            }
+            for c in rest {
+                if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
+                    brackets += 1
+                    if depth + brackets > maxYAMLDepth { break }
+                } else if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+                    brackets = max(0, brackets - 1)
+                }
+            }
+            if depth + brackets > maxYAMLDepth {
+                throw ArticleReadFailure.frontMatterTooComplex("nested more than \(maxYAMLDepth) levels deep")
+            }
+        }
+    }
+
+    static func withinBudget(_ node: Node, _ budget: inout Int) -> Bool {
+        budget -= 1
+        if budget < 0 { return false }
+        switch node {
+        case .scalar, .alias:
+            return true
+        case .mapping(let m):
+            for (k, v) in m where !withinBudget(k, &budget) || !withinBudget(v, &budget) { return false }
+            return true
+        case .sequence(let s):
+            for n in s where !withinBudget(n, &budget) { return false }
+            return true
+        }
+    }
+
+    /// Normalizes and trims the body (leading blank lines and trailing whitespace); control characters removed.
     static func cleanBody(_ s: String) -> String {
-        let n = Normalizer.normalize(s)
+        let n = stripControls(Normalizer.normalize(s))
         var scalars = Substring(n)
         while let f = scalars.first, f.isWhitespace { scalars = scalars.dropFirst() }
         while let l = scalars.last, l.isWhitespace { scalars = scalars.dropLast() }
@@ -262,6 +432,21 @@ public struct ArticleReader: Sendable {
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         guard d <= days else { throw ArticleReadFailure.badDate(t) }
+        if y < earliestYear {
+            throw ArticleReadFailure.implausibleDate(t, "before \(earliestYear), not a publication date")
+        }
+        let latest = latestAcceptedDay()
+        if day > latest {
+            throw ArticleReadFailure.implausibleDate(t, "in the future (after \(latest))")
+        }
         return day
+    }
+
+    /// Publication dates before this year are refused (a typo, or not a news article).
+    public static let earliestYear = 1900
+
+    /// Tomorrow in UTC: the latest publication date accepted (a day of slack for time zones).
+    static func latestAcceptedDay(now: Date = Date()) -> String {
+        isoDay(now.addingTimeInterval(86_400))
     }
 }

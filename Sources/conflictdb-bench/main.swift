@@ -1,0 +1,322 @@
+// conflictdb-bench: generates a deterministic synthetic corpus and measures the import end to end.
+//
+//   swift run -c release conflictdb-bench [--sizes 1000,10000,100000] [--out DIR] [--work DIR] [--seed N]
+//
+// Each measurement runs in a child process (this binary with `child ...`) so that peak RSS is per size
+// and per mode. See BENCHMARKS.md.
+
+import Foundation
+import GRDB
+import ConflictExtraction
+import ConflictStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func warn(_ s: String) {
+    FileHandle.standardError.write(Data(s.utf8))
+}
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+func peakRSSBytes() -> Int {
+    if let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) {
+        let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+        return kb * 1024
+    }
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return u.ru_maxrss * 1024
+}
+
+func cpuSeconds() -> (user: Double, sys: Double) {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return (Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6,
+            Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6)
+}
+
+func fileSize(_ p: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? NSNumber)?.intValue ?? 0
+}
+
+func emitJSON(_ obj: [String: Any]) {
+    let data = try! JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+    FileHandle.standardOutput.write(data)
+    FileHandle.standardOutput.write(Data("\n".utf8))
+}
+
+// MARK: - child: one measurement in a fresh process
+
+/// The I/O floor: read every file of the corpus (walked lazily, as the importer does), touch every byte.
+func ioFloor(_ corpus: String) -> [String: Any] {
+    let t0 = now()
+    var bytes = 0, files = 0
+    var sum: UInt64 = 0
+    var buf = [UInt8](repeating: 0, count: 1 << 16)
+    var walker = Importer.collectFilesLazily([corpus])
+    while let f = walker.next() {
+        guard let fp = fopen(f, "rb") else { continue }
+        while true {
+            let n = fread(&buf, 1, buf.count, fp)
+            if n <= 0 { break }
+            bytes += n
+            for i in stride(from: 0, to: n, by: 64) { sum &+= UInt64(buf[i]) }
+        }
+        fclose(fp)
+        files += 1
+    }
+    return ["mode": "io", "seconds": now() - t0, "bytes": bytes, "files": files, "checksum": Int(sum % 1000),
+            "peak_rss": peakRSSBytes()]
+}
+
+func child(_ args: [String]) -> Never {
+    guard args.count >= 3 else { warn("usage: child full|noextract|io CORPUS DB\n"); exit(2) }
+    let mode = args[0], corpus = args[1], dbPath = args[2]
+    var out: [String: Any] = ["mode": mode]
+    if mode == "io" {
+        emitJSON(ioFloor(corpus))
+        exit(0)
+    }
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+    let s0 = now()
+    let dicts: Dictionaries
+    do { dicts = try Dictionaries.load() } catch { warn("dictionaries: \(error)\n"); exit(1) }
+    let extractor = Extractor(dictionaries: dicts)
+    let store: Store
+    do { store = try Store.open(path: dbPath) } catch { warn("store: \(error)\n"); exit(1) }
+    out["setup_seconds"] = now() - s0
+    let importer = Importer(store: store, extractor: extractor)
+    if mode == "noextract" { importer.options.extraction = false }
+    if let w = ProcessInfo.processInfo.environment["BENCH_WORKERS"].flatMap(Int.init) { importer.options.workers = w }
+    if let b = ProcessInfo.processInfo.environment["BENCH_BATCH"].flatMap(Int.init) { importer.options.batchSize = b }
+    let metrics = ImportMetrics()
+    importer.metrics = metrics
+    let c0 = cpuSeconds()
+    let t0 = now()
+    var failures: [String] = []
+    let summary = importer.importPaths([corpus], log: { e in
+        if case .failed = e.kind, failures.count < 5 { failures.append(e.line) }
+    })
+    let elapsed = now() - t0
+    let c1 = cpuSeconds()
+    out["seconds"] = elapsed
+    out["cpu_user"] = c1.user - c0.user
+    out["cpu_sys"] = c1.sys - c0.sys
+    out["summary"] = summary.description
+    out["failures"] = failures
+    out["articles"] = metrics.articles
+    out["bytes"] = metrics.bytesRead
+    out["batches"] = metrics.batches
+    var stages: [String: Double] = [:]
+    for s in ImportMetrics.Stage.allCases { stages["\(s)"] = metrics.seconds(s) }
+    out["stages"] = stages
+    out["peak_rss"] = peakRSSBytes()
+    // Size on disk after a checkpoint, and what it is made of.
+    do {
+        try store.dbQueue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        try store.dbQueue.read { db in
+            out["body_bytes"] = try Int.fetchOne(db, sql: "SELECT sum(length(CAST(body AS BLOB))) FROM sources") ?? 0
+            var counts: [String: Int] = [:]
+            for t in ["sources", "sentences", "mentions", "actors", "places", "exchange_reports", "attack_reports",
+                      "talks_reports", "exchanges", "attacks", "talks", "delegation_members", "diagnostics"] {
+                counts[t] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0
+            }
+            out["counts"] = counts
+            if let rows = try? Row.fetchAll(db, sql: """
+                SELECT CASE WHEN name LIKE 'sources_fts%' THEN 'sources_fts (all)' ELSE name END AS n, sum(pgsize) AS bytes
+                FROM dbstat GROUP BY n ORDER BY bytes DESC
+                """) {
+                var parts: [String: Int] = [:]
+                for r in rows { parts[r["n"]] = r["bytes"] }
+                out["db_parts"] = parts
+            }
+        }
+    } catch {
+        out["size_error"] = "\(error)"
+    }
+    out["db_bytes"] = fileSize(dbPath) + fileSize(dbPath + "-wal")
+    emitJSON(out)
+    exit(0)
+}
+
+// MARK: - parent
+
+struct Options {
+    var sizes = [1000, 10000, 100000]
+    var out = "/tmp/conflictdb-bench/results"
+    var work = "/tmp/conflictdb-bench"
+    var seed: UInt64 = 20260205
+    var reuseCorpus = false
+}
+
+func parseOptions() -> Options {
+    var o = Options()
+    var it = CommandLine.arguments.dropFirst().makeIterator()
+    while let a = it.next() {
+        switch a {
+        case "--sizes": o.sizes = (it.next() ?? "").split(separator: ",").compactMap { Int($0.replacingOccurrences(of: "_", with: "")) }
+        case "--out": o.out = it.next() ?? o.out
+        case "--work": o.work = it.next() ?? o.work
+        case "--seed": o.seed = UInt64(it.next() ?? "") ?? o.seed
+        case "--reuse-corpus": o.reuseCorpus = true
+        case "-h", "--help":
+            print("""
+                usage: conflictdb-bench [--sizes 1000,10000,100000] [--out DIR] [--work DIR] [--seed N] [--reuse-corpus]
+                  Generates a deterministic synthetic corpus per size under --work (default /tmp/conflictdb-bench),
+                  imports it in child processes (full, extraction off, I/O only), times the named questions on the
+                  largest database, and writes results.md and results.json to --out.
+                """)
+            exit(0)
+        default:
+            warn("conflictdb-bench: unknown argument \(a)\n"); exit(2)
+        }
+    }
+    return o
+}
+
+func runChild(_ args: [String]) -> [String: Any] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+    p.arguments = ["child"] + args
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    do { try p.run() } catch { warn("cannot run child: \(error)\n"); exit(1) }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0, let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        warn("child \(args) failed (status \(p.terminationStatus)): \(String(decoding: data, as: UTF8.self))\n")
+        exit(1)
+    }
+    return obj
+}
+
+/// The named questions: views `q_*` (and the rows of a `questions` table with `name` and `sql`, if the
+/// questions module stores them so), plus the report views. Returns (name, sql, kind).
+func namedQueries(_ db: Database) throws -> [(String, String, String)] {
+    var out: [(String, String, String)] = []
+    let views = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
+    for v in views where v.hasPrefix("q_") || v.hasPrefix("question_") {
+        out.append((v, "SELECT * FROM \(v.quotedDatabaseIdentifier)", "question"))
+    }
+    if try db.tableExists("questions"), let cols = try? db.columns(in: "questions").map(\.name),
+       cols.contains("name"), cols.contains("sql") {
+        for r in try Row.fetchAll(db, sql: "SELECT name, sql FROM questions ORDER BY name") {
+            out.append((r["name"], r["sql"], "question"))
+        }
+    }
+    for v in views where v.hasPrefix("report_") {
+        out.append((v, "SELECT * FROM \(v.quotedDatabaseIdentifier)", "report"))
+    }
+    return out
+}
+
+func timeQueries(dbPath: String) throws -> [[String: Any]] {
+    var config = Configuration()
+    config.readonly = true
+    let q = try DatabaseQueue(path: dbPath, configuration: config)
+    return try q.read { db in
+        var results: [[String: Any]] = []
+        for (name, sql, kind) in try namedQueries(db) {
+            var times: [Double] = []
+            var rows = 0
+            for _ in 0..<4 {
+                let t0 = now()
+                let stmt = try db.makeStatement(sql: sql)
+                let cursor = try Row.fetchCursor(stmt)
+                var n = 0
+                while let r = try cursor.next() { _ = r.count; n += 1 }
+                times.append(now() - t0)
+                rows = n
+            }
+            let warm = times.dropFirst().sorted()
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { r -> String in r["detail"] ?? "" }
+            results.append(["name": name, "kind": kind, "rows": rows, "first_ms": times[0] * 1000,
+                            "median_ms": warm[warm.count / 2] * 1000, "plan": plan])
+        }
+        return results
+    }
+}
+
+func mb(_ b: Int) -> Double { Double(b) / 1_000_000 }
+func fmt(_ x: Double, _ d: Int = 1) -> String { String(format: "%.\(d)f", x) }
+
+func parent() {
+    let o = parseOptions()
+    let fm = FileManager.default
+    try? fm.createDirectory(atPath: o.out, withIntermediateDirectories: true)
+    try? fm.createDirectory(atPath: o.work, withIntermediateDirectories: true)
+    let dicts: Dictionaries
+    do { dicts = try Dictionaries.load() } catch { warn("dictionaries: \(error)\n"); exit(1) }
+    var all: [[String: Any]] = []
+    var md = "# conflictdb-bench results\n\n"
+    md += "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; seed \(o.seed)\n\n"
+    md += "| articles | input MB | full s | art/s | MB/s | no-extract s | MB/s | I/O s | read | extract | write | consolidate | commit | writer idle | cpu user+sys | peak RSS MB (full / no-extract) | DB MB | DB/raw |\n"
+    md += "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    var largestDB: String?
+    for n in o.sizes {
+        let corpus = "\(o.work)/corpus-\(n)"
+        var gen: [String: Any] = [:]
+        if !(o.reuseCorpus && fm.fileExists(atPath: corpus)) {
+            let t0 = now()
+            warn("generating \(n) articles in \(corpus)…\n")
+            do {
+                let (files, bytes) = try CorpusGenerator.write(count: n, to: URL(fileURLWithPath: corpus), dictionaries: dicts, seed: o.seed)
+                gen = ["files": files, "bytes": bytes, "seconds": now() - t0]
+            } catch { warn("generate: \(error)\n"); exit(1) }
+        }
+        warn("  I/O floor…\n")
+        let io = runChild(["io", corpus, "-"])
+        warn("  extraction off…\n")
+        let noex = runChild(["noextract", corpus, "\(o.work)/noextract-\(n).db"])
+        warn("  full import…\n")
+        let full = runChild(["full", corpus, "\(o.work)/full-\(n).db"])
+        largestDB = "\(o.work)/full-\(n).db"
+        let bytes = full["bytes"] as? Int ?? 0
+        let secs = full["seconds"] as? Double ?? 1
+        let arts = full["articles"] as? Int ?? 0
+        let st = full["stages"] as? [String: Double] ?? [:]
+        let nsecs = noex["seconds"] as? Double ?? 1
+        let dbBytes = full["db_bytes"] as? Int ?? 0
+        let cpu = (full["cpu_user"] as? Double ?? 0) + (full["cpu_sys"] as? Double ?? 0)
+        md += "| \(n) | \(fmt(mb(bytes))) | \(fmt(secs, 2)) | \(fmt(Double(arts) / secs, 0)) | \(fmt(mb(bytes) / secs, 2)) | "
+        md += "\(fmt(nsecs, 2)) | \(fmt(mb(bytes) / nsecs, 2)) | \(fmt(io["seconds"] as? Double ?? 0, 3)) | "
+        for s in ["read", "extract", "write", "consolidate", "commit", "writerIdle"] { md += "\(fmt(st[s] ?? 0, 2)) | " }
+        md += "\(fmt(cpu, 1)) | \(fmt(mb(full["peak_rss"] as? Int ?? 0), 0)) / \(fmt(mb(noex["peak_rss"] as? Int ?? 0), 0)) | "
+        md += "\(fmt(mb(dbBytes))) | \(fmt(Double(dbBytes) / Double(max(bytes, 1)), 2)) |\n"
+        all.append(["size": n, "generate": gen, "io": io, "noextract": noex, "full": full])
+        warn("  \(n): \(fmt(Double(arts) / secs, 0)) articles/s, \(fmt(mb(bytes) / secs, 2)) MB/s; \(full["summary"] ?? "")\n")
+    }
+    md += "\nStage columns: seconds summed over the threads doing that stage (they overlap; extraction runs on all cores).\n"
+    if let db = largestDB {
+        md += "\n## Named questions and report views on the \(o.sizes.last ?? 0)-article database\n\n"
+        md += "| name | kind | rows | first ms | median ms (3 warm runs) |\n|---|---|---:|---:|---:|\n"
+        do {
+            let qs = try timeQueries(dbPath: db)
+            for q in qs {
+                md += "| \(q["name"]!) | \(q["kind"]!) | \(q["rows"]!) | \(fmt(q["first_ms"] as! Double, 1)) | \(fmt(q["median_ms"] as! Double, 1)) |\n"
+            }
+            if !qs.contains(where: { ($0["kind"] as? String) == "question" }) {
+                md += "\n(no named questions found: no `q_*` views and no `questions` table yet)\n"
+            }
+            md += "\n### Query plans\n\n"
+            for q in qs { md += "- `\(q["name"]!)`: " + ((q["plan"] as? [String]) ?? []).joined(separator: "; ") + "\n" }
+            all.append(["questions": qs])
+        } catch {
+            md += "error timing queries: \(error)\n"
+        }
+    }
+    try? md.write(toFile: o.out + "/results.md", atomically: true, encoding: .utf8)
+    if let data = try? JSONSerialization.data(withJSONObject: all, options: [.prettyPrinted, .sortedKeys]) {
+        try? data.write(to: URL(fileURLWithPath: o.out + "/results.json"))
+    }
+    print(md)
+    warn("wrote \(o.out)/results.md and results.json\n")
+}
+
+let argv = Array(CommandLine.arguments.dropFirst())
+if argv.first == "child" { child(Array(argv.dropFirst())) }
+parent()
