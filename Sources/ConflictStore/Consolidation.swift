@@ -124,31 +124,9 @@ public enum Consolidation {
 
     /// Days as integers (days since 1970-01-01), for ISO `YYYY-MM-DD` strings.
     enum Day {
-        static func number(_ s: String) -> Int? {
-            let p = s.prefix(10).split(separator: "-")
-            guard s.count >= 10, p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
-                  (1...12).contains(m), (1...31).contains(d) else { return nil }
-            let yy = m <= 2 ? y - 1 : y
-            let era = (yy >= 0 ? yy : yy - 399) / 400
-            let yoe = yy - era * 400
-            let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-            return era * 146097 + doe - 719468
-        }
+        static func number(_ s: String) -> Int? { CivilDate(iso: s)?.dayNumber }
 
-        static func string(_ n: Int) -> String {
-            let z = n + 719468
-            let era = (z >= 0 ? z : z - 146096) / 146097
-            let doe = z - era * 146097
-            let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-            let mp = (5 * doy + 2) / 153
-            let d = doy - (153 * mp + 2) / 5 + 1
-            let m = mp < 10 ? mp + 3 : mp - 9
-            let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-            func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
-            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-        }
+        static func string(_ n: Int) -> String { CivilDate(dayNumber: n).iso }
 
         /// A date of any precision as a day (month: its first day), for rough comparisons.
         static func approx(_ s: String?) -> Int? {
@@ -166,6 +144,8 @@ public enum Consolidation {
         var events: String { switch self { case .exchange: "exchanges"; case .attack: "attacks"; case .talks: "talks" } }
         var reports: String { switch self { case .exchange: "exchange_reports"; case .attack: "attack_reports"; case .talks: "talks_reports" } }
         var fk: String { switch self { case .exchange: "exchange_id"; case .attack: "attack_id"; case .talks: "talks_id" } }
+        /// `event_type` in the question aggregates.
+        var type: String { switch self { case .exchange: "exchange"; case .attack: "attack"; case .talks: "talks" } }
     }
 
     struct Member {
@@ -203,23 +183,116 @@ public enum Consolidation {
                         .execute(arguments: [id, m.id])
                 }
             }
-            try refresh(db, kind, id)
         }
-        for e in previous.subtracting(claimed) { try refresh(db, kind, e) }
+        // after every group is linked: an event claimed by one group may lose members to a later one
+        for e in claimed.union(previous).sorted() { try refresh(db, kind, e) }
     }
 
-    /// Updates an event's source and report counts, or deletes it when no report is left.
+    /// Updates an event's source and report counts, or deletes it when no report is left; then rewrites
+    /// its rows in the question aggregates (migration 0006).
     static func refresh(_ db: Database, _ kind: Kind, _ id: Int64) throws {
         let counts = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT count(*), count(DISTINCT source_id) FROM \(kind.reports) WHERE \(kind.fk) = ?
             """), arguments: [id])!
         let reports: Int = counts[0]
+        let sources: Int = counts[1]
         if reports == 0 {
             try db.cachedStatement(sql: "DELETE FROM \(kind.events) WHERE id = ?").execute(arguments: [id])
         } else {
             try db.cachedStatement(sql: "UPDATE \(kind.events) SET reports = ?, sources = ? WHERE id = ?")
-                .execute(arguments: [reports, counts[1] as Int, id])
+                .execute(arguments: [reports, sources, id])
         }
+        try refreshAggregates(db, kind, id, reports: reports, sources: sources)
+    }
+
+    // MARK: question aggregates (migration 0006)
+
+    /// Rewrites one event's rows in `event_figure_summaries`, `event_outlet_pairs` (whose triggers keep
+    /// `outlet_pairs`) and, for talks, `delegation_seats`: the same rows the 0004 views computed for it.
+    static func refreshAggregates(_ db: Database, _ kind: Kind, _ id: Int64, reports: Int, sources: Int) throws {
+        let args: StatementArguments = ["t": kind.type, "id": id]
+        if kind != .talks {
+            try db.cachedStatement(sql: "DELETE FROM event_figure_summaries WHERE event_type = :t AND event_id = :id")
+                .execute(arguments: args)
+            if reports > 0 {
+                let summary = kind == .exchange
+                    ? "(SELECT status || ' exchange ' || side_a || '-' || side_b FROM exchanges WHERE id = :id)"
+                    : "(SELECT 'attack by ' || coalesce(attacker, '?') || ' on ' || coalesce(target_country, '?') FROM attacks WHERE id = :id)"
+                try db.cachedStatement(sql: """
+                    INSERT INTO event_figure_summaries(event_type, event_id, field, event_date, summary, reports, sources,
+                        distinct_values, low, high, disagree, figures, outlets)
+                    SELECT event_type, event_id, field, event_date, \(summary), count(*), count(DISTINCT source_id),
+                           count(DISTINCT value), min(value), max(value), count(DISTINCT value) > 1,
+                           group_concat(value || ' (' || coalesce(outlet, '?') || '; ' || coalesce(claimant, '?') || ')', ' | '),
+                           group_concat(DISTINCT outlet)
+                    FROM (SELECT * FROM event_figure_reports WHERE event_type = :t AND event_id = :id
+                          ORDER BY event_type, event_id, field, value, outlet, claimant)
+                    GROUP BY event_type, event_id, field
+                    """).execute(arguments: args)
+            }
+        }
+        try db.cachedStatement(sql: "DELETE FROM event_outlet_pairs WHERE event_type = :t AND event_id = :id")
+            .execute(arguments: args)
+        if sources > 1 {
+            try db.cachedStatement(sql: """
+                WITH ev AS (
+                    SELECT DISTINCT s.outlet AS o FROM \(kind.reports) r JOIN sources s ON s.id = r.source_id
+                    WHERE r.\(kind.fk) = :id AND s.outlet IS NOT NULL
+                ),
+                fv AS (
+                    SELECT DISTINCT field, outlet, value FROM event_figure_reports
+                    WHERE event_type = :t AND event_id = :id AND outlet IS NOT NULL
+                ),
+                pairs AS (
+                    SELECT a.outlet AS oa, b.outlet AS ob, max(a.value = b.value) AS agree
+                    FROM fv a JOIN fv b ON a.field = b.field AND a.outlet < b.outlet
+                    GROUP BY a.field, a.outlet, b.outlet
+                ),
+                cmp AS (SELECT oa, ob, count(*) AS compared, sum(agree) AS agreeing FROM pairs GROUP BY oa, ob)
+                INSERT INTO event_outlet_pairs(event_type, event_id, outlet_a, outlet_b, compared, agreeing)
+                SELECT :t, :id, a.o, b.o, coalesce(c.compared, 0), coalesce(c.agreeing, 0)
+                FROM ev a JOIN ev b ON a.o < b.o LEFT JOIN cmp c ON c.oa = a.o AND c.ob = b.o
+                """).execute(arguments: args)
+        }
+        if kind == .talks {
+            try db.cachedStatement(sql: "DELETE FROM delegation_seats WHERE talks_id = ?").execute(arguments: [id])
+            if reports > 0 {
+                try db.cachedStatement(sql: """
+                    INSERT INTO delegation_seats(talks_id, side, person, member, roles, sources)
+                    SELECT d.talks_id, d.side, coalesce(m.actor_id, -m.id) AS person, min(m.name),
+                           group_concat(DISTINCT m.role), count(DISTINCT m.source_id)
+                    FROM delegations d JOIN delegation_members m ON m.delegation_id = d.id
+                    WHERE d.talks_id = ?
+                    GROUP BY d.talks_id, d.side, person
+                    """).execute(arguments: [id])
+            }
+        }
+    }
+
+    /// Counts a stored article's actors (named in a mention, as a claimant or in a delegation) in
+    /// `actor_coverage` and `actor_outlets`: one upsert per distinct actor. Called by StoreWriter once the
+    /// article's rows are written; a deleted source takes its counts back (trigger of migration 0006).
+    public static func attachSource(_ db: Database, sourceID: Int64) throws {
+        let seen = """
+            WITH seen(actor_id) AS (
+                SELECT actor_id FROM mentions WHERE source_id = :s AND actor_id IS NOT NULL
+                UNION SELECT claimant_actor_id FROM exchange_reports WHERE source_id = :s AND claimant_actor_id IS NOT NULL
+                UNION SELECT claimant_actor_id FROM attack_reports WHERE source_id = :s AND claimant_actor_id IS NOT NULL
+                UNION SELECT actor_id FROM delegation_members WHERE source_id = :s AND actor_id IS NOT NULL
+            )
+            """
+        try db.cachedStatement(sql: seen + """
+            INSERT INTO actor_coverage(actor_id, sources, first_seen, last_seen)
+            SELECT seen.actor_id, 1, s.published, s.published FROM seen JOIN sources s ON s.id = :s WHERE true
+            ON CONFLICT(actor_id) DO UPDATE SET sources = sources + 1,
+                first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
+                last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen)
+            """).execute(arguments: ["s": sourceID])
+        try db.cachedStatement(sql: seen + """
+            INSERT INTO actor_outlets(actor_id, outlet, sources)
+            SELECT seen.actor_id, s.outlet, 1 FROM seen JOIN sources s ON s.id = :s WHERE s.outlet IS NOT NULL
+            ON CONFLICT(actor_id, outlet) DO UPDATE SET sources = sources + 1
+            """).execute(arguments: ["s": sourceID])
     }
 
     /// The most frequent value (ties: the smallest), ignoring nils.

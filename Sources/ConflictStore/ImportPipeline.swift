@@ -157,7 +157,7 @@ enum ReadUnit: Sendable {
 /// What the writer receives, in input order.
 enum ExtractedUnit: Sendable {
     /// `result` is nil when extraction was skipped (the text is already in the database).
-    case article(Article, hash: String, result: ExtractionResult?, alreadyPresent: Bool)
+    case article(Article, hash: String, result: ExtractionResult?, alreadyPresent: Bool, words: Int)
     case failure(ArticleReadError)
 }
 

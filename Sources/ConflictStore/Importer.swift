@@ -149,7 +149,8 @@ public final class Importer {
                         let present = (try? lookup?.contains(hash)) ?? false
                         let result: ExtractionResult? = present ? nil
                             : (opts.extraction ? extractor.extract(a) : ExtractionResult())
-                        return .article(a, hash: hash, result: result, alreadyPresent: present)
+                        return .article(a, hash: hash, result: result, alreadyPresent: present,
+                                        words: present ? 0 : a.wordCount)
                     }
                 }
                 while let (seq, unit) = pipeline.take() {
@@ -256,7 +257,7 @@ public final class Importer {
                         case .failure(let e):
                             pending.append(.failure(e.path, e.failure.description))
                             if !inTransaction { flush() }
-                        case let .article(article, hash, result, present):
+                        case let .article(article, hash, result, present, words):
                             metrics?.addArticle()
                             if !inTransaction {
                                 do {
@@ -280,7 +281,7 @@ public final class Importer {
                                 try db.execute(sql: "SAVEPOINT article")
                                 do {
                                     let (outcome, warnings) = try self.write(db, article: article, hash: hash, result: present ? nil : result,
-                                                                             session: &session)
+                                                                             words: present ? nil : words, session: &session)
                                     try db.execute(sql: "RELEASE SAVEPOINT article")
                                     session.commitArticle()
                                     pending.append(.outcome(article.path, outcome, warnings))
@@ -357,7 +358,7 @@ public final class Importer {
     /// Writes one article inside the caller's transaction or savepoint: `unchanged` if its text is
     /// stored already; else replaces the earlier version (same URL, or same path without URL) and writes it.
     /// `result` nil: extract here (the text was thought present but is not).
-    func write(_ db: Database, article: Article, hash: String, result: ExtractionResult?,
+    func write(_ db: Database, article: Article, hash: String, result: ExtractionResult?, words: Int? = nil,
                session: inout StoreWriter.Session) throws -> (ImportOutcome, [Diagnostic]) {
         if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE sha256 = ?"), arguments: [hash]) != nil {
             return (.unchanged, [])
@@ -381,7 +382,7 @@ public final class Importer {
             session.invalidateCaches()
         }
         var writer = StoreWriter(db: db, session: session)
-        try writer.write(article: article, hash: hash, result: result, diagnostics: diagnostics)
+        try writer.write(article: article, hash: hash, result: result, diagnostics: diagnostics, words: words)
         session = writer.session
         return (old.isEmpty ? .imported : .replaced, diagnostics)
     }

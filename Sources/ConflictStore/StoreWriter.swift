@@ -72,8 +72,11 @@ struct StoreWriter {
 
     static func list(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: ";") }
 
-    mutating func write(article: Article, hash: String, result: ExtractionResult, diagnostics: [Diagnostic]) throws {
-        let sourceID = try insertSource(article, hash: hash)
+    /// `words`: the article's word count when the caller computed it already (the importer does, on the
+    /// extraction threads, to keep the single writer thread short).
+    mutating func write(article: Article, hash: String, result: ExtractionResult, diagnostics: [Diagnostic],
+                        words: Int? = nil) throws {
+        let sourceID = try insertSource(article, hash: hash, words: words ?? article.wordCount)
         for d in diagnostics {
             try db.cachedStatement(sql: "INSERT INTO diagnostics(source_id, severity, line, message) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [sourceID, d.severity.rawValue, d.line, d.message])
@@ -96,16 +99,17 @@ struct StoreWriter {
         for r in result.exchanges { try insertExchange(r, sourceID: sourceID) }
         for r in result.attacks { try insertAttack(r, sourceID: sourceID) }
         for r in result.talks { try insertTalks(r, sourceID: sourceID) }
+        try Consolidation.attachSource(db, sourceID: sourceID)
     }
 
-    private mutating func insertSource(_ a: Article, hash: String) throws -> Int64 {
+    private mutating func insertSource(_ a: Article, hash: String, words: Int) throws -> Int64 {
         if session.importedAt == nil { session.importedAt = Self.now() }
         try db.cachedStatement(sql: """
             INSERT INTO sources(path, outlet, url, title, published, published_precision, description, words,
                                 declared_words, sha256, format, body, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [a.path, a.outlet, a.url, a.title, a.published, a.published == nil ? nil : "day",
-                                     a.description, a.wordCount, a.declaredWordCount, hash, a.format.rawValue, a.body,
+                                     a.description, words, a.declaredWordCount, hash, a.format.rawValue, a.body,
                                      session.importedAt])
         return db.lastInsertedRowID
     }

@@ -146,6 +146,23 @@ struct StoreTests {
             }
         }
         let counts = try store.tableCounts()
-        #expect(counts.filter { $0.key != "codebook" && $0.key != "grdb_migrations" }.values.allSatisfy { $0 == 0 })
+        #expect(counts.filter { !["codebook", "grdb_migrations", "event_types"].contains($0.key) }.values.allSatisfy { $0 == 0 })
+    }
+}
+
+@Suite("Event types: ACLED and CAMEO codes")
+struct EventTypeTests {
+    @Test func everyEventTypeHasACLEDAndCAMEO() throws {
+        let dir = try temporaryDirectory()
+        let store = try Store.open(path: dir.appendingPathComponent("t.db").path)
+        let rows = try store.dbQueue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM event_types") }
+        let types = Set(rows.map { $0["event_type"] as String })
+        #expect(types == ["exchange", "attack", "talks"])
+        for r in rows {
+            let sub: String = r["acled_sub_event_type"]
+            let cameo: String = r["cameo_code"]
+            #expect(!sub.isEmpty)
+            #expect(!cameo.isEmpty && cameo.allSatisfy(\.isNumber))
+        }
     }
 }
