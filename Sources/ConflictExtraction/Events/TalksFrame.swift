@@ -30,9 +30,11 @@ struct TalksFrame {
         var caps: [String: String] = [:]
         for p in dict.places where p.kind == "capital" { if let c = p.country, caps[c] == nil { caps[c] = p.name } }
         self.capitals = caps
+        self.clauseBreaks = Set(dict.grammarClass("clause_break").keys)
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
     let groupWords: Set<String>
+    let clauseBreaks: Set<String>
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 
@@ -131,6 +133,20 @@ struct TalksFrame {
     /// delegation. It also includes ...", "The U.S. delegation was led by A and B", "The Russian side is
     /// headed by A, while the American side is headed by B" (one piece per group named).
     func delegations(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String> = []) -> [DelegationPiece] {
+        // clauses: "The U.S. delegation included A and B, while Putin was accompanied by C and D"
+        let cuts = s.tokens.indices.filter { clauseBreaks.contains(s.tokens[$0].lower) }
+        guard !cuts.isEmpty else { return delegationsInClause(s, previousSide: previousSide, venues: venues) }
+        var out: [DelegationPiece] = []
+        let bounds = [0] + cuts + [s.tokens.count]
+        for k in 0..<(bounds.count - 1) {
+            var clause = s
+            clause.items = s.items.filter { $0.range.lowerBound >= bounds[k] && $0.range.upperBound <= bounds[k + 1] }
+            out += delegationsInClause(clause, previousSide: out.last?.side ?? previousSide, venues: venues)
+        }
+        return out
+    }
+
+    func delegationsInClause(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String>) -> [DelegationPiece] {
         let items = s.items
         func member(_ p: Item) -> DelegationMember {
             // the article's own spelling of the fullest mention ("David Arakhamiya"), else the canonical name
@@ -207,7 +223,7 @@ struct TalksFrame {
             // persons before the first group belong to it when a lead or member verb follows them
             // ("X is leading the delegation", "Rubio was joined on the U.S. side by ...")
             let start = g == 0 && items.contains(where: { ($0.isTrigger("delegation", "lead") || $0.isTrigger("delegation", "member")) && $0.range.lowerBound < group.at }) ? 0 : group.at
-            let ms = persons.filter { $0.range.lowerBound >= start && $0.range.lowerBound < end }
+            let ms = persons.filter { $0.range.lowerBound >= start && $0.range.lowerBound < end && ($0.country == nil || $0.country == side) }
             if !ms.isEmpty { out.append(DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: side, members: ms.map(member))) }
         }
         return out

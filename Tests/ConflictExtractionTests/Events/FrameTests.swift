@@ -138,6 +138,17 @@ struct FrameTests {
         #expect(m.actorName == "Volodymyr Zelenskyy")
     }
 
+    @Test func twoDelegationsInOneSentence() throws {
+        let r = extract("""
+            Talks began in Geneva on Sunday.
+            The Ukrainian delegation included Ivan Petrenko and Olena Kovalenko, while Vladimir Putin was accompanied by presidential aide Vladimir Medinsky.
+            """)
+        let t = try #require(r.talks.first)
+        let sides = Dictionary(uniqueKeysWithValues: t.delegations.map { ($0.side, $0.members.map(\.name)) })
+        #expect(sides["UKR"] == ["Ivan Petrenko", "Olena Kovalenko"])
+        #expect(sides["RUS"] == ["Vladimir Putin", "Vladimir Medinsky"])
+    }
+
     @Test func negativeArticleHasNoEvents() {
         let r = extract("The central bank said inflation slowed to 5% in January. Analysts expect rates to fall as talks with the IMF mission continue.")
         #expect(r.exchanges.isEmpty && r.attacks.isEmpty && r.talks.isEmpty)
