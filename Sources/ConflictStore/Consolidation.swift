@@ -222,7 +222,13 @@ public enum Consolidation {
                     INSERT INTO event_figure_summaries(event_type, event_id, field, event_date, summary, reports, sources,
                         distinct_values, low, high, disagree, figures, outlets)
                     SELECT event_type, event_id, field, event_date, \(summary), count(*), count(DISTINCT source_id),
-                           count(DISTINCT value), min(value), max(value), count(DISTINCT value) > 1,
+                           count(DISTINCT value), min(value), max(value),
+                           -- sources disagree when two exact figures differ, or an exact figure breaks another
+                           -- source's hedge ("more than 1,200" and "1,212" agree; "at least 300" and "250" do not)
+                           coalesce(count(DISTINCT CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END) > 1, 0)
+                           OR coalesce(max(CASE WHEN qualifier = 'at_least' THEN value END) > min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
+                           OR coalesce(max(CASE WHEN qualifier = 'more_than' THEN value END) >= min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
+                           OR coalesce(min(CASE WHEN qualifier = 'up_to' THEN value END) < max(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0),
                            group_concat(value || ' (' || coalesce(outlet, '?') || '; ' || coalesce(claimant, '?') || ')', ' | '),
                            group_concat(DISTINCT outlet)
                     FROM (SELECT * FROM event_figure_reports WHERE event_type = :t AND event_id = :id

@@ -156,6 +156,35 @@ struct ConsolidationTests {
         #expect(r.contains { $0["outlet"] == "Alpha Wire" && $0["merge_rule"] == "exchange:same_day" })
     }
 
+    @Test func hedgedFiguresThatHoldDoNotDisagree() throws {
+        // "more than 300" and "320" agree; "320" and "290" do not
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hedge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let claims = [("Alpha Wire", "more than 300"), ("Gamma News", "320"), ("Beta Post", "290")]
+        var files: [String] = []
+        for (n, (outlet, figure)) in claims.enumerated() {
+            let f = dir.appendingPathComponent("h\(n).md")
+            try Data("""
+                ---
+                title: "Night attack - \(outlet)"
+                source: https://example.org/h\(n)
+                outlet: \(outlet)
+                date: 2025-04-10
+                ---
+
+                Russia launched \(figure) drones at Ukraine overnight, the Ukrainian Air Force said.
+                This report was filed by \(outlet).
+                """.utf8).write(to: f)
+            files.append(f.path)
+        }
+        let two = try importInOrder(Array(files.prefix(2)))
+        #expect(try rows(two, "SELECT * FROM q_figure_disagreements WHERE field = 'drones_launched'").isEmpty)
+        let three = try importInOrder(files)
+        let d = try rows(three, "SELECT * FROM q_figure_disagreements WHERE field = 'drones_launched'")
+        #expect(d.count == 1)
+        #expect(d.first?["low"] == "290" && d.first?["high"] == "320")
+    }
+
     @Test func completedAndAgreedStayApart() throws {
         let store = try importInOrder(try seedFiles())
         let agreed = try rows(store, "SELECT * FROM exchanges WHERE status = 'agreed'")
