@@ -125,27 +125,34 @@ struct ConsolidationTests {
         #expect(try rows(store, "SELECT * FROM consolidation_queue").isEmpty)
     }
 
-    @Test func aDayApartJoinsTheDayMostSourcesGive() throws {
-        // two outlets date the swap Friday 2025-03-14, a third Thursday: one event on the Friday
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dayapart-\(UUID().uuidString)")
+    /// One small article per outlet (front matter, published `date`), its body a sentence of ours.
+    func articles(_ items: [(outlet: String, sentence: String)], date: String) throws -> [String] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("articles-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let days = [("Alpha Wire", "Friday"), ("Gamma News", "Friday"), ("Beta Post", "Thursday")]
         var files: [String] = []
-        for (n, (outlet, day)) in days.enumerated() {
+        for (n, item) in items.enumerated() {
             let f = dir.appendingPathComponent("a\(n).md")
             try Data("""
                 ---
-                title: "Swap - \(outlet)"
+                title: "Report - \(item.outlet)"
                 source: https://example.org/\(n)
-                outlet: \(outlet)
-                date: 2025-03-15
+                outlet: \(item.outlet)
+                date: \(date)
                 ---
 
-                Russia and Ukraine exchanged 120 prisoners of war each on \(day), the Russian Defense Ministry said.
-                This report was filed by \(outlet).
+                \(item.sentence)
+                This report was filed by \(item.outlet).
                 """.utf8).write(to: f)
             files.append(f.path)
         }
+        return files
+    }
+
+    @Test func aDayApartJoinsTheDayMostSourcesGive() throws {
+        // two outlets date the swap Friday 2025-03-14, a third Thursday: one event on the Friday
+        let files = try articles([("Alpha Wire", "Friday"), ("Gamma News", "Friday"), ("Beta Post", "Thursday")].map {
+            ($0.0, "Russia and Ukraine exchanged 120 prisoners of war each on \($0.1), the Russian Defense Ministry said.")
+        }, date: "2025-03-15")
         let store = try importInOrder(files)
         let r = try rows(store, """
             SELECT s.outlet, r.event_date, r.merge_rule, e.event_date AS day FROM exchange_reports r
@@ -158,25 +165,9 @@ struct ConsolidationTests {
 
     @Test func hedgedFiguresThatHoldDoNotDisagree() throws {
         // "more than 300" and "320" agree; "320" and "290" do not
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hedge-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let claims = [("Alpha Wire", "more than 300"), ("Gamma News", "320"), ("Beta Post", "290")]
-        var files: [String] = []
-        for (n, (outlet, figure)) in claims.enumerated() {
-            let f = dir.appendingPathComponent("h\(n).md")
-            try Data("""
-                ---
-                title: "Night attack - \(outlet)"
-                source: https://example.org/h\(n)
-                outlet: \(outlet)
-                date: 2025-04-10
-                ---
-
-                Russia launched \(figure) drones at Ukraine overnight, the Ukrainian Air Force said.
-                This report was filed by \(outlet).
-                """.utf8).write(to: f)
-            files.append(f.path)
-        }
+        let files = try articles([("Alpha Wire", "more than 300"), ("Gamma News", "320"), ("Beta Post", "290")].map {
+            ($0.0, "Russia launched \($0.1) drones at Ukraine overnight, the Ukrainian Air Force said.")
+        }, date: "2025-04-10")
         let two = try importInOrder(Array(files.prefix(2)))
         #expect(try rows(two, "SELECT * FROM q_figure_disagreements WHERE field = 'drones_launched'").isEmpty)
         let three = try importInOrder(files)
