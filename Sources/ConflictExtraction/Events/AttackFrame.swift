@@ -48,8 +48,6 @@ struct AttackFrame {
         return s.contains(anyOf: since) && Self.hasPerfectPassive(s)
     }
 
-    static let locative: Set<String> = ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "city", "town", "village", "and", ",", "the", "region", "western", "eastern", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "occupied", "border", "frontline", "port", "regional", "capital", "village", "settlement", "district", "districts", "several", "russia's", "ukraine's", "'s"]
-
     func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> AttackPiece? {
         let items = s.items
         let hasWeapon = items.contains { $0.kind == .weapon }
@@ -104,7 +102,6 @@ struct AttackFrame {
                 if c.kind == .trigger || c.kind == .date || c.kind == .place { break }
                 k += 1
             }
-            if w == nil, let part = partOf { _ = part }
             var category = w?.a
             // a bare number right before an outcome verb: "15 destroyed", "337 of them were shot down"
             if category == nil, let last = lastCategory {

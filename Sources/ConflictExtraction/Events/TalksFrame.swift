@@ -104,7 +104,8 @@ struct TalksFrame {
             }
             p.round = v.map { roundNear($0.0.range.lowerBound) } ?? round
             p.dates = ds
-            p.parties = parties.filter { $0 != p.venueCountry || !isHost(p.venueCountry, s) }
+            // the host country is a party only when it negotiates too (a trilateral round names it as such)
+            p.parties = parties.filter { $0 != p.venueCountry }
             return p
         }
         if venues.isEmpty && dates.isEmpty {
@@ -127,7 +128,6 @@ struct TalksFrame {
         return out
     }
 
-    func isHost(_ c: String?, _ s: AnalyzedSentence) -> Bool { true }
 
     /// Delegation lists: "The Ukrainian delegation included A, B and C", "X is leading the Russian
     /// delegation. It also includes ...", "The U.S. delegation was led by A and B", "The Russian side is
