@@ -79,7 +79,8 @@ public struct ResultTable {
 
     // MARK: JSON
 
-    static func jsonString(_ s: String) -> String {
+    /// A JSON string literal (quotes, backslashes and control characters escaped).
+    public static func jsonString(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

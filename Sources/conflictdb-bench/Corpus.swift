@@ -1,3 +1,4 @@
+import ConflictStore
 import Foundation
 import ConflictExtraction
 
@@ -243,22 +244,7 @@ struct CorpusGenerator {
         return Item(title: title, outlet: outlet, url: url, date: iso, body: body, description: description)
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 16)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { ResultTable.jsonString(s) }
 
     static func yamlString(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
