@@ -39,10 +39,11 @@ public struct EventExtractor: Sendable {
         if doc.sentences.count > Self.maxSentences {
             out.diagnostics.append(Diagnostic(.warning, "article has \(doc.sentences.count) sentences: events are taken from the first \(Self.maxSentences)", line: Self.maxSentences + 1))
         }
-        for s in sentences where !s.sentence.isBoilerplate {
-            for p in talksFrame.pieces(s) { if let v = p.venue { venues.insert(v) } }
-        }
-        for s in sentences where !s.sentence.isBoilerplate {
+        let prose = sentences.filter { !$0.sentence.isBoilerplate }
+        // talks pieces once per sentence: their venues serve the delegation rules of every sentence
+        let talksBySentence = prose.map { talksFrame.pieces($0) }
+        for p in talksBySentence.joined() { if let v = p.venue { venues.insert(v) } }
+        for (n, s) in prose.enumerated() {
             let claimant = Attribution.claimant(s, &memory)
             let ex = exchangeFrame.pieces(s, claimant: claimant)
             if !ex.isEmpty {
@@ -50,7 +51,7 @@ public struct EventExtractor: Sendable {
             } else if let a = attackFrame.piece(s, claimant: claimant) {
                 attacks.append(a)
             }
-            talks += talksFrame.pieces(s)
+            talks += talksBySentence[n]
             for d in talksFrame.delegations(s, previousSide: previousSide, venues: venues) {
                 delegations.append(d)
                 previousSide = d.side
