@@ -30,8 +30,18 @@ public final class ImportMetrics: @unchecked Sendable {
         /// the writer waiting for the next extracted article (pipeline starved)
         case writerIdle
     }
+    /// The threads of an import, for CPU time (which, unlike wall time, does not grow when the machine is busy).
+    public enum Role: Int, CaseIterable, Sendable {
+        /// the reader thread (walking folders, reading files)
+        case reader
+        /// the extraction threads (parsing, hashing, extraction), summed
+        case extraction
+        /// the single writer thread (SQLite: insert, consolidate, commit)
+        case writer
+    }
     private let lock = NSLock()
     private var nanos = [UInt64](repeating: 0, count: Stage.allCases.count)
+    private var cpuNanos = [UInt64](repeating: 0, count: Role.allCases.count)
     private var _bytes = 0
     private var _articles = 0
     private var _batches = 0
@@ -44,6 +54,23 @@ public final class ImportMetrics: @unchecked Sendable {
     func addBytes(_ n: Int) { lock.lock(); _bytes += n; lock.unlock() }
     func addArticle() { lock.lock(); _articles += 1; lock.unlock() }
     func addBatch() { lock.lock(); _batches += 1; lock.unlock() }
+
+    func addCPU(_ role: Role, _ ns: UInt64) {
+        lock.lock(); cpuNanos[role.rawValue] &+= ns; lock.unlock()
+    }
+
+    /// CPU seconds (user + system) spent by the threads of `role`.
+    public func cpuSeconds(_ role: Role) -> Double {
+        lock.lock(); defer { lock.unlock() }
+        return Double(cpuNanos[role.rawValue]) / 1e9
+    }
+
+    /// CPU time of the calling thread, in nanoseconds.
+    static func threadCPU() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
 
     public func seconds(_ stage: Stage) -> Double {
         lock.lock(); defer { lock.unlock() }

@@ -48,9 +48,11 @@ public struct ImportOptions: Sendable {
     /// Extraction threads (default: one per core).
     public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Articles per transaction at most (each article is still atomic: a savepoint of its own).
-    public var batchSize = 200
-    /// A transaction is committed after this many seconds even when the batch is not full.
-    public var batchInterval: TimeInterval = 0.05
+    /// Fewer, larger transactions write each index page and FTS segment to the WAL fewer times.
+    public var batchSize = 1000
+    /// A transaction is committed after this many seconds even when the batch is not full
+    /// (so the log and other readers see progress at least this often).
+    public var batchInterval: TimeInterval = 0.5
     /// Units read ahead of the writer at most (bounds memory).
     public var readAhead = 64
     public init() {}
@@ -116,6 +118,8 @@ public final class Importer {
 
         // Reader thread: walks and reads lazily, in order.
         let readerThread = Worker(name: "conflictdb.read") {
+            let cpu0 = metrics == nil ? 0 : ImportMetrics.threadCPU()
+            defer { metrics?.addCPU(.reader, ImportMetrics.threadCPU() - cpu0) }
             var index = 0
             var walker = FileWalker(paths: paths)
             outer: while let file = walker.next() {
@@ -140,6 +144,8 @@ public final class Importer {
         var workers: [Worker] = []
         for w in 0..<max(1, opts.workers) {
             workers.append(Worker(name: "conflictdb.extract.\(w)") {
+                let cpu0 = metrics == nil ? 0 : ImportMetrics.threadCPU()
+                defer { metrics?.addCPU(.extraction, ImportMetrics.threadCPU() - cpu0) }
                 let lookup = try? Store.presenceChecker(path: dbPath)
                 func process(_ r: Result<Article, ArticleReadError>) -> ExtractedUnit {
                     switch r {
@@ -218,6 +224,8 @@ public final class Importer {
         var currentFile = 0
         do {
             store.dbQueue.writeWithoutTransaction { db in
+                let cpu0 = metrics == nil ? 0 : ImportMetrics.threadCPU()
+                defer { metrics?.addCPU(.writer, ImportMetrics.threadCPU() - cpu0) }
                 var inTransaction = false
                 var batchCount = 0
                 var batchStart = Date()
@@ -232,6 +240,7 @@ public final class Importer {
                         flush()
                     } catch {
                         try? db.rollback()
+                        session.batchRolledBack()
                         flush(commitError: StoreError.message(for: error, path: dbPath))
                     }
                     metrics?.add(.commit, ImportMetrics.now() - t0)
@@ -274,7 +283,11 @@ public final class Importer {
                                 }
                                 inTransaction = true
                                 batchStart = Date()
-                                session.beginBatch()
+                                do {
+                                    try session.beginBatch(db)
+                                } catch {
+                                    session.batchRolledBack()
+                                }
                             }
                             let w0 = ImportMetrics.now()
                             do {
@@ -293,6 +306,7 @@ public final class Importer {
                             } catch {
                                 // the savepoint itself failed: the transaction is unusable
                                 try? db.rollback()
+                                session.batchRolledBack()
                                 inTransaction = false
                                 pending.append(.failure(article.path, StoreError.message(for: error, path: dbPath)))
                                 flush(commitError: StoreError.message(for: error, path: dbPath))

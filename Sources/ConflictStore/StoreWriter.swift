@@ -21,11 +21,24 @@ struct StoreWriter {
         fileprivate var articleActors: [ActorKey: (id: Int64, hasCountry: Bool, title: String?)] = [:]
         fileprivate var articlePlaces: [PlaceKey: (id: Int64, hasKind: Bool)] = [:]
 
+        /// `PRAGMA data_version` when the caches were last known valid: it changes when another connection
+        /// commits, and only then, so the caches outlive our own transactions but not another writer's.
+        fileprivate var dataVersion: Int64?
+
         init() {}
 
-        mutating func beginBatch() {
-            invalidateCaches()
+        /// Called after BEGIN: keeps the caches unless another connection committed since our last batch.
+        mutating func beginBatch(_ db: Database) throws {
+            let v = try Int64.fetchOne(db, sql: "PRAGMA data_version")
+            if v == nil || v != dataVersion { invalidateCaches() }
+            dataVersion = v
             importedAt = StoreWriter.now()
+        }
+
+        /// The transaction was rolled back: what the caches hold may not exist.
+        mutating func batchRolledBack() {
+            invalidateCaches()
+            dataVersion = nil
         }
         mutating func commitArticle() {
             actors.merge(articleActors) { _, new in new }
@@ -72,6 +85,22 @@ struct StoreWriter {
 
     static func list(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: ";") }
 
+    /// `[[span_start,span_end],...]` in sentence order, `[span_start,span_end,1]` for a boilerplate sentence
+    /// (the `sentence_spans.spans` column).
+    static func spansJSON(_ sentences: [Sentence]) -> String {
+        var out = "["
+        out.reserveCapacity(sentences.count * 14 + 2)
+        let ordered = sentences.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }
+        for (i, e) in ordered.enumerated() {
+            // a repeated index keeps its last sentence (as INSERT OR REPLACE into the former table did)
+            if i + 1 < ordered.count, ordered[i + 1].element.index == e.element.index { continue }
+            let s = e.element
+            if out.utf8.count > 1 { out += "," }
+            out += s.isBoilerplate ? "[\(s.span.start),\(s.span.end),1]" : "[\(s.span.start),\(s.span.end)]"
+        }
+        return out + "]"
+    }
+
     /// `words`: the article's word count when the caller computed it already (the importer does, on the
     /// extraction threads, to keep the single writer thread short).
     mutating func write(article: Article, hash: String, result: ExtractionResult, diagnostics: [Diagnostic],
@@ -81,10 +110,9 @@ struct StoreWriter {
             try db.cachedStatement(sql: "INSERT INTO diagnostics(source_id, severity, line, message) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [sourceID, d.severity.rawValue, d.line, d.message])
         }
-        for s in result.sentences {
-            try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO sentences(source_id, idx, span_start, span_end, boilerplate) VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [sourceID, s.index, s.span.start, s.span.end, s.isBoilerplate ? 1 : 0])
+        if !result.sentences.isEmpty {
+            try db.cachedStatement(sql: "INSERT INTO sentence_spans(source_id, spans) VALUES (?, ?)")
+                .execute(arguments: [sourceID, Self.spansJSON(result.sentences)])
         }
         for a in result.actors {
             let id = try actor(a.ref, title: a.title)
@@ -95,7 +123,7 @@ struct StoreWriter {
         }
         var byName: [String: Int64] = [:]
         for (ref, id) in actorIDs where byName[ref.name] == nil { byName[ref.name] = id }
-        for m in result.mentions { try insertMention(m, sourceID: sourceID, byName: byName) }
+        for (i, m) in result.mentions.enumerated() { try insertMention(m, index: i, sourceID: sourceID, byName: byName) }
         for r in result.exchanges { try insertExchange(r, sourceID: sourceID) }
         for r in result.attacks { try insertAttack(r, sourceID: sourceID) }
         for r in result.talks { try insertTalks(r, sourceID: sourceID) }
@@ -148,7 +176,7 @@ struct StoreWriter {
         return id
     }
 
-    private mutating func insertMention(_ m: Mention, sourceID: Int64, byName: [String: Int64]) throws {
+    private mutating func insertMention(_ m: Mention, index: Int, sourceID: Int64, byName: [String: Int64]) throws {
         var actorID: Int64?
         var placeID: Int64?
         switch m.kind {
@@ -159,12 +187,15 @@ struct StoreWriter {
         default:
             break
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO mentions(source_id, kind, span_start, span_end, text, canonical, country, subtype, sentence,
+        var ins = try RawInsert(db, sql: """
+            INSERT INTO mentions(source_id, idx, kind, span_start, span_end, text, canonical, country, subtype, sentence,
                                  rule, actor_id, place_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [sourceID, m.kind.rawValue, m.span.start, m.span.end, m.text, m.canonical, m.country,
-                                     m.subtype, m.sentence, m.rule, actorID, placeID])
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        ins.bind(sourceID); ins.bind(index); ins.bind(m.kind.rawValue); ins.bind(m.span.start); ins.bind(m.span.end)
+        ins.bind(m.text); ins.bind(m.canonical); ins.bind(m.country); ins.bind(m.subtype); ins.bind(m.sentence)
+        ins.bind(m.rule); ins.bind(actorID); ins.bind(placeID)
+        try ins.run()
     }
 
     private mutating func insertExchange(_ r: ExchangeReport, sourceID: Int64) throws {

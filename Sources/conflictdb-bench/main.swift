@@ -91,6 +91,7 @@ func child(_ args: [String]) -> Never {
     if mode == "noextract" { importer.options.extraction = false }
     if let w = ProcessInfo.processInfo.environment["BENCH_WORKERS"].flatMap(Int.init) { importer.options.workers = w }
     if let b = ProcessInfo.processInfo.environment["BENCH_BATCH"].flatMap(Int.init) { importer.options.batchSize = b }
+    if let i = ProcessInfo.processInfo.environment["BENCH_INTERVAL"].flatMap(Double.init) { importer.options.batchInterval = i }
     let metrics = ImportMetrics()
     importer.metrics = metrics
     let c0 = cpuSeconds()
@@ -112,6 +113,9 @@ func child(_ args: [String]) -> Never {
     var stages: [String: Double] = [:]
     for s in ImportMetrics.Stage.allCases { stages["\(s)"] = metrics.seconds(s) }
     out["stages"] = stages
+    var cpu: [String: Double] = [:]
+    for r in ImportMetrics.Role.allCases { cpu["\(r)"] = metrics.cpuSeconds(r) }
+    out["cpu_by_thread"] = cpu
     out["peak_rss"] = peakRSSBytes()
     // Size on disk after a checkpoint, and what it is made of.
     do {
