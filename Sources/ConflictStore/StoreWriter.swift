@@ -123,7 +123,7 @@ struct StoreWriter {
         }
         var byName: [String: Int64] = [:]
         for (ref, id) in actorIDs where byName[ref.name] == nil { byName[ref.name] = id }
-        for (i, m) in result.mentions.enumerated() { try insertMention(m, index: i, sourceID: sourceID, byName: byName) }
+        try insertMentions(result.mentions, sourceID: sourceID, byName: byName)
         for r in result.exchanges { try insertExchange(r, sourceID: sourceID) }
         for r in result.attacks { try insertAttack(r, sourceID: sourceID) }
         for r in result.talks { try insertTalks(r, sourceID: sourceID) }
@@ -176,26 +176,44 @@ struct StoreWriter {
         return id
     }
 
-    private mutating func insertMention(_ m: Mention, index: Int, sourceID: Int64, byName: [String: Int64]) throws {
-        var actorID: Int64?
-        var placeID: Int64?
-        switch m.kind {
-        case .country, .person, .organization:
-            actorID = byName[m.canonical]
-        case .place:
-            placeID = try place(name: m.canonical, country: m.country, kind: m.subtype)
-        default:
-            break
+    /// Rows per multi-row INSERT of mentions (13 parameters each; SQLite allows 32,766).
+    static let mentionRowsPerInsert = 16
+    /// The INSERT of one row and of `mentionRowsPerInsert` rows.
+    static let insertMentionSQL: [String] = [1, mentionRowsPerInsert].map { n in
+        "INSERT INTO mentions(source_id, idx, kind, span_start, span_end, text, canonical, country, subtype, sentence, rule, actor_id, place_id) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: n).joined(separator: ", ")
+    }
+
+    /// Inserts the mentions `mentionRowsPerInsert` rows per statement (one statement per row was a third of
+    /// the writer's SQLite calls), then the remainder one by one.
+    private mutating func insertMentions(_ mentions: [Mention], sourceID: Int64, byName: [String: Int64]) throws {
+        // links first: place upserts are statements of their own
+        var links: [(actor: Int64?, place: Int64?)] = []
+        links.reserveCapacity(mentions.count)
+        for m in mentions {
+            switch m.kind {
+            case .country, .person, .organization:
+                links.append((byName[m.canonical], nil))
+            case .place:
+                links.append((nil, try place(name: m.canonical, country: m.country, kind: m.subtype)))
+            default:
+                links.append((nil, nil))
+            }
         }
-        var ins = try RawInsert(db, sql: """
-            INSERT INTO mentions(source_id, idx, kind, span_start, span_end, text, canonical, country, subtype, sentence,
-                                 rule, actor_id, place_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        ins.bind(sourceID); ins.bind(index); ins.bind(m.kind.rawValue); ins.bind(m.span.start); ins.bind(m.span.end)
-        ins.bind(m.text); ins.bind(m.canonical); ins.bind(m.country); ins.bind(m.subtype); ins.bind(m.sentence)
-        ins.bind(m.rule); ins.bind(actorID); ins.bind(placeID)
-        try ins.run()
+        let many = Self.mentionRowsPerInsert
+        var i = 0
+        while i < mentions.count {
+            let n = mentions.count - i >= many ? many : 1
+            var ins = try RawInsert(db, sql: n == 1 ? Self.insertMentionSQL[0] : Self.insertMentionSQL[1])
+            for j in i..<(i + n) {
+                let m = mentions[j]
+                ins.bind(sourceID); ins.bind(j); ins.bind(m.kind.rawValue); ins.bind(m.span.start); ins.bind(m.span.end)
+                ins.bind(m.text); ins.bind(m.canonical); ins.bind(m.country); ins.bind(m.subtype); ins.bind(m.sentence)
+                ins.bind(m.rule); ins.bind(links[j].actor); ins.bind(links[j].place)
+            }
+            try ins.run()
+            i += n
+        }
     }
 
     private mutating func insertExchange(_ r: ExchangeReport, sourceID: Int64) throws {
