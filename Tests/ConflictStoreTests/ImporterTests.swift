@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ConflictExtraction
+@testable import ConflictStore
+
+@Suite("Importer: replacing articles")
+struct ImporterTests {
+    /// Rows nothing refers to any more, anywhere in the database.
+    static func orphans(_ db: Database) throws -> [String: Int] {
+        [
+            "exchanges": try Int.fetchOne(db, sql: "SELECT count(*) FROM exchanges WHERE id NOT IN (SELECT exchange_id FROM exchange_reports WHERE exchange_id IS NOT NULL)")!,
+            "attacks": try Int.fetchOne(db, sql: "SELECT count(*) FROM attacks WHERE id NOT IN (SELECT attack_id FROM attack_reports WHERE attack_id IS NOT NULL)")!,
+            "talks": try Int.fetchOne(db, sql: "SELECT count(*) FROM talks WHERE id NOT IN (SELECT talks_id FROM talks_reports WHERE talks_id IS NOT NULL)")!,
+            "actors": try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM actors WHERE id NOT IN (SELECT actor_id FROM mentions WHERE actor_id IS NOT NULL)
+                    AND id NOT IN (SELECT actor_id FROM actor_aliases)
+                    AND id NOT IN (SELECT claimant_actor_id FROM exchange_reports WHERE claimant_actor_id IS NOT NULL)
+                    AND id NOT IN (SELECT claimant_actor_id FROM attack_reports WHERE claimant_actor_id IS NOT NULL)
+                    AND id NOT IN (SELECT actor_id FROM delegation_members WHERE actor_id IS NOT NULL)
+                """)!,
+            "places": try Int.fetchOne(db, sql: "SELECT count(*) FROM places WHERE id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL)")!,
+        ]
+    }
+
+    /// Replacing an article (same URL, new text) removes the actors, places and events only it referred to,
+    /// keeps those other articles still refer to, and leaves the database as a fresh import of the same texts.
+    @Test func replacementLeavesNoOrphansAndMatchesAFreshImport() throws {
+        let extractor = Extractor(dictionaries: try Dictionaries.load())
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("seeds").path)
+            .filter { !$0.hasPrefix(".") }.sorted()
+            .compactMap { name -> Article? in
+                guard case .success(let a)? = ArticleReader().read(fileAt: packageRoot.appendingPathComponent("seeds/\(name)")).first
+                else { return nil }
+                return a
+            }
+        #expect(seeds.count == 2)
+        // the first seed, rewritten: a different swap with other people and places
+        var rewritten = seeds[0]
+        rewritten.body = "Testland and Otherland exchanged 12 prisoners each on Monday, the Testland Defense Ministry said."
+        let dir = try temporaryDirectory()
+
+        let replaced = try Store.open(path: dir.appendingPathComponent("r.db").path)
+        let importer = Importer(store: replaced, extractor: extractor)
+        for a in seeds { _ = try importer.importArticle(a) }
+        let before = try replaced.tableCounts()
+        let (outcome, _) = try importer.importArticle(rewritten)
+        #expect(outcome == .replaced)
+
+        let fresh = try Store.open(path: dir.appendingPathComponent("f.db").path)
+        let freshImporter = Importer(store: fresh, extractor: extractor)
+        for a in [rewritten, seeds[1]] { _ = try freshImporter.importArticle(a) }
+
+        let after = try replaced.tableCounts()
+        #expect((before["places"] ?? 0) > (after["places"] ?? 0), "the rewritten text names fewer places")
+        for table in ["actors", "places", "exchanges", "attacks", "talks", "mentions", "exchange_reports", "sentence_spans"] {
+            #expect(after[table] == (try fresh.tableCounts())[table], "\(table)")
+        }
+        let left = try replaced.dbQueue.read { try Self.orphans($0) }
+        #expect(left.values.allSatisfy { $0 == 0 }, "\(left)")
+        // what the other seed names is still there
+        let names = try replaced.dbQueue.read { db in try String.fetchSet(db, sql: "SELECT name FROM places") }
+        let freshNames = try fresh.dbQueue.read { db in try String.fetchSet(db, sql: "SELECT name FROM places") }
+        #expect(names == freshNames)
+    }
+}
