@@ -67,7 +67,9 @@ public struct Article: Sendable {
         var n = 0
         var inWord = false
         for s in body.unicodeScalars {
-            let ws = s.properties.isWhitespace
+            // ASCII answered directly (the Unicode property look-up was ~4% of an import's CPU)
+            let v = s.value
+            let ws = v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : s.properties.isWhitespace
             if !ws && !inWord { n += 1 }
             inWord = !ws
         }
