@@ -87,6 +87,15 @@ func child(_ args: [String]) -> Never {
     let store: Store
     do { store = try Store.open(path: dbPath) } catch { warn("store: \(error)\n"); exit(1) }
     out["setup_seconds"] = now() - s0
+    // BENCH_PRAGMAS="name=value;...": connection settings to try (e.g. wal_autocheckpoint=10000)
+    if let pragmas = ProcessInfo.processInfo.environment["BENCH_PRAGMAS"] {
+        do {
+            try store.dbQueue.writeWithoutTransaction { db in
+                for p in pragmas.split(separator: ";") where !p.isEmpty { try db.execute(sql: "PRAGMA \(p)") }
+            }
+        } catch { warn("BENCH_PRAGMAS: \(error)\n"); exit(1) }
+        out["pragmas"] = pragmas
+    }
     let importer = Importer(store: store, extractor: extractor)
     if mode == "noextract" { importer.options.extraction = false }
     if let w = ProcessInfo.processInfo.environment["BENCH_WORKERS"].flatMap(Int.init) { importer.options.workers = w }
