@@ -71,12 +71,47 @@ func ioFloor(_ corpus: String) -> [String: Any] {
             "peak_rss": peakRSSBytes()]
 }
 
+/// Re-imports `count` articles of the corpus with a changed text into an existing database: each one replaces
+/// its earlier version (same URL). Measures what keeping a large database up to date costs per article.
+func replaceRun(corpus: String, dbPath: String, count: Int) -> [String: Any] {
+    let fm = FileManager.default
+    let folder = dbPath + ".replace"
+    try? fm.removeItem(atPath: folder)
+    try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    var written = 0
+    for path in Importer.collectFilesLazily([corpus]) where path.hasSuffix(".md") {
+        guard written < count, let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+        let changed = text + "\nThe article was updated after publication with a correction.\n"
+        try? changed.write(toFile: "\(folder)/\(String(format: "%05d", written)).md", atomically: false, encoding: .utf8)
+        written += 1
+        if written == count { break }
+    }
+    let dicts: Dictionaries
+    do { dicts = try Dictionaries.load() } catch { warn("dictionaries: \(error)\n"); exit(1) }
+    let store: Store
+    do { store = try Store.open(path: dbPath) } catch { warn("store: \(error)\n"); exit(1) }
+    let importer = Importer(store: store, extractor: Extractor(dictionaries: dicts))
+    let metrics = ImportMetrics()
+    importer.metrics = metrics
+    let t0 = now()
+    let summary = importer.importPaths([folder])
+    let seconds = now() - t0
+    try? fm.removeItem(atPath: folder)
+    return ["mode": "replace", "articles": written, "seconds": seconds, "summary": summary.description,
+            "writer_cpu_ms_per_article": metrics.cpuSeconds(.writer) * 1000 / Double(max(written, 1)),
+            "consolidate_seconds": metrics.seconds(.consolidate)]
+}
+
 func child(_ args: [String]) -> Never {
-    guard args.count >= 3 else { warn("usage: child full|noextract|io CORPUS DB\n"); exit(2) }
+    guard args.count >= 3 else { warn("usage: child full|noextract|io|replace CORPUS DB\n"); exit(2) }
     let mode = args[0], corpus = args[1], dbPath = args[2]
     var out: [String: Any] = ["mode": mode]
     if mode == "io" {
         emitJSON(ioFloor(corpus))
+        exit(0)
+    }
+    if mode == "replace" {
+        emitJSON(replaceRun(corpus: corpus, dbPath: dbPath, count: args.count > 3 ? Int(args[3]) ?? 200 : 200))
         exit(0)
     }
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
