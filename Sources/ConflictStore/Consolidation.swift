@@ -165,27 +165,41 @@ public enum Consolidation {
 
     /// Gives each group an event: the event most of its members already have (ties: the smallest id),
     /// else a new one; relinks the members that moved; deletes events left with no report.
+    ///
+    /// Exchanges and attacks: only the events that changed are refreshed (a member moved in or out, a
+    /// member's rule changed, or the event row itself changed): regrouping a busy night or a ±8-day window
+    /// touches many events, and refreshing all of them made each new report cost more as the database grew.
     static func apply(_ db: Database, _ kind: Kind, _ groups: [Group]) throws {
         var claimed = Set<Int64>()
         var previous = Set<Int64>()
+        var changed = Set<Int64>()
+        let eventRow = "SELECT * FROM \(kind.events) WHERE id = ?"
         for g in groups.sorted(by: { $0.sortKey < $1.sortKey }) {
             var counts: [Int64: Int] = [:]
             for m in g.members { if let e = m.event { counts[e, default: 0] += 1; previous.insert(e) } }
             let pick = counts.filter { !claimed.contains($0.key) }
                 .max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+            let before = try pick.flatMap { try Row.fetchOne(db.cachedStatement(sql: eventRow), arguments: [$0]) }
             let id = try g.write(db, pick)
             claimed.insert(id)
+            let after = try Row.fetchOne(db.cachedStatement(sql: eventRow), arguments: [id])
+            if before == nil || after != before { changed.insert(id) }
             for m in g.members where m.event != id || m.oldRule != m.rule {
                 try db.cachedStatement(sql: "UPDATE \(kind.reports) SET \(kind.fk) = ?, merge_rule = ? WHERE id = ?")
                     .execute(arguments: [id, m.rule, m.id])
+                changed.insert(id)
+                if let e = m.event { changed.insert(e) }
                 if kind == .talks, m.event != id {
                     try db.cachedStatement(sql: "UPDATE delegations SET talks_id = ? WHERE talks_report_id = ?")
                         .execute(arguments: [id, m.id])
                 }
             }
         }
+        // events that lost every member to other groups
+        for e in previous where !claimed.contains(e) { changed.insert(e) }
         // after every group is linked: an event claimed by one group may lose members to a later one
-        for e in claimed.union(previous).sorted() { try refresh(db, kind, e) }
+        let refreshed = kind == .talks ? claimed.union(previous) : changed
+        for e in refreshed.sorted() { try refresh(db, kind, e) }
     }
 
     /// Updates an event's source and report counts, or deletes it when no report is left; then rewrites
