@@ -64,8 +64,10 @@ public struct DocumentAnalyzer: Sendable {
         }
         for n in doc.sentences.indices where !doc.sentences[n].sentence.isBoilerplate {
             var s = doc.sentences[n]
-            var covered = Set<Int>()
-            for it in s.items { for k in it.range { covered.insert(k) } }
+            // `s` holds the only reference to the items from here on: edited in place, not copied
+            doc.sentences[n].items = []
+            var covered = [Bool](repeating: false, count: s.tokens.count)
+            for it in s.items { for k in it.range { covered[k] = true } }
             // existing person items: unify with the article's fullest form
             for k in s.items.indices where s.items[k].kind == .person {
                 let key = Self.surnameKey(s.items[k].canonical)
@@ -81,10 +83,9 @@ public struct DocumentAnalyzer: Sendable {
             }
             // uncovered capitalized single tokens
             var added: [Item] = []
-            for (k, t) in s.tokens.enumerated() where !covered.contains(k) && t.kind == .word && t.isCapitalized && !t.isAllCaps && t.text.count >= 3 {
-                let key = Self.surnameKey(t.text)
+            for (k, t) in s.tokens.enumerated() where !covered[k] && t.kind == .word && t.isCapitalized && !t.isAllCaps && t.text.count >= 3 {
                 var person: Item? = nil
-                if let f = full[key] {
+                if !full.isEmpty, let f = full[Self.surnameKey(t.text)] {
                     person = f
                 } else {
                     // "Gusev said", "Rudnytskyi went on to say": a lone capitalized word that speaks

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A recognized unit inside a sentence: what the event frames work on.
 /// `range` is in token indices of the sentence; `span` in scalar offsets of the body.
 public struct Item: Sendable {
@@ -79,19 +81,36 @@ public struct PhraseSet: Sendable {
     let phrases: Set<[String]>
     let firstWords: Set<String>
     let maxLength: Int
+    /// First UTF-8 byte of each first word: most tokens are ruled out without hashing them.
+    let firstBytes: [Bool]
 
     public init<S: Sequence>(_ list: S) where S.Element == String {
         let split = list.map { $0.lowercased().split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
         phrases = Set(split)
         firstWords = Set(split.map { $0[0] })
         maxLength = split.map(\.count).max() ?? 0
+        var bytes = [Bool](repeating: false, count: 256)
+        for p in split {
+            // a word canonically equal to `p[0]` starts with its first byte or with that of its decomposition
+            bytes[Int(p[0].utf8.first ?? 0)] = true
+            bytes[Int(p[0].decomposedStringWithCanonicalMapping.utf8.first ?? 0)] = true
+        }
+        firstBytes = bytes
+    }
+
+    /// `firstWords.contains(w)`, with a cheap first-byte test before hashing when `w` starts with an
+    /// ASCII byte (a word canonically equal to it then starts with that byte, or decomposes to it).
+    @inline(__always)
+    func isFirstWord(_ w: String) -> Bool {
+        guard let b = w.utf8.first, b < 0x80 else { return firstWords.contains(w) }
+        return firstBytes[Int(b)] && firstWords.contains(w)
     }
 
     public var isEmpty: Bool { phrases.isEmpty }
 
     /// Does a phrase start at token `i`?
     public func starts(at i: Int, in tokens: [Token]) -> Bool {
-        guard firstWords.contains(tokens[i].lower) else { return false }
+        guard isFirstWord(tokens[i].lower) else { return false }
         var words: [String] = []
         for k in i..<min(tokens.count, i + maxLength) {
             words.append(tokens[k].lower)
@@ -103,7 +122,7 @@ public struct PhraseSet: Sendable {
     /// Does a phrase end right before token `t`?
     public func ends(before t: Int, in tokens: [Token]) -> Bool {
         for len in 1...max(1, maxLength) where t - len >= 0 {
-            if firstWords.contains(tokens[t - len].lower), phrases.contains(tokens[(t - len)..<t].map(\.lower)) { return true }
+            if isFirstWord(tokens[t - len].lower), phrases.contains(tokens[(t - len)..<t].map(\.lower)) { return true }
         }
         return false
     }

@@ -20,6 +20,10 @@ public struct LexEntry: Sendable, Hashable {
 public struct Lexicon: Sendable {
     private var nodes: [[String: Int32]] = [[:]]
     private var values: [[LexEntry]] = [[]]
+    /// Every word of every phrase -> a number, so that a sentence's tokens are hashed once (`wordIDs`)
+    /// and the trie is walked on integers: edge (node << 32 | word) -> child node.
+    private var words: [String: Int32] = [:]
+    private var edges: [Int: Int32] = [:]
 
     public init() {}
 
@@ -35,6 +39,9 @@ public struct Lexicon: Sendable {
                 values.append([])
                 let id = Int32(nodes.count - 1)
                 nodes[node][t.lower] = id
+                let word: Int32
+                if let w = words[t.lower] { word = w } else { word = Int32(words.count); words[t.lower] = word }
+                edges[node << 32 | Int(word)] = id
                 node = Int(id)
             }
         }
@@ -61,6 +68,36 @@ public struct Lexicon: Sendable {
             if !ok.isEmpty { out.append((j - i, ok)) }
         }
         return out.reversed()
+    }
+
+    /// The word number of each token (-1: in no phrase), for `bestMatch`.
+    func wordIDs(_ tokens: [Token]) -> [Int32] {
+        tokens.map { words[$0.lower] ?? -1 }
+    }
+
+    /// The entry `matches(tokens, at: i).first` would give first once its entries are ordered by `rank`
+    /// (lowest first, ties in dictionary order): the longest phrase whose case rules hold, without
+    /// building the list of every match. `ids` are the sentence's `wordIDs`.
+    func bestMatch(_ tokens: [Token], ids: [Int32], at i: Int, rank: (LexEntry.Kind) -> Int) -> (length: Int, entry: LexEntry)? {
+        var node = 0
+        var j = i
+        // trie nodes along the way that end a phrase, shortest first (phrases are a few tokens long)
+        var ends: [(Int, Int)] = []
+        while j < ids.count, ids[j] >= 0, let next = edges[node << 32 | Int(ids[j])] {
+            node = Int(next)
+            j += 1
+            if !values[node].isEmpty { ends.append((node, j - i)) }
+        }
+        for (n, length) in ends.reversed() {
+            var best: LexEntry? = nil
+            var bestRank = Int.max
+            for e in values[n] where Lexicon.caseMatches(e, tokens, i) {
+                let r = rank(e.kind)
+                if r < bestRank { best = e; bestRank = r }
+            }
+            if let b = best { return (length, b) }
+        }
+        return nil
     }
 
     static func caseMatches(_ e: LexEntry, _ tokens: [Token], _ i: Int) -> Bool {

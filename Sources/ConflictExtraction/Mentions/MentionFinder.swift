@@ -55,12 +55,12 @@ public struct MentionFinder: Sendable {
 
     public func analyze(_ sentence: Sentence, tokens: [Token], text: String, published: CivilDate?) -> AnalyzedSentence {
         var items = lexiconItems(tokens, sentence: sentence.index)
-        items = regions(items, tokens)
+        regions(&items, tokens)
         items = dates(items, tokens, published: published)
         items = numbers(items, tokens)
-        items = institutions(items, tokens)
+        institutions(&items, tokens)
         if !sentence.isBoilerplate {
-            items = persons(items, tokens)
+            persons(&items, tokens)
         } else {
             items.removeAll { $0.kind == .person }
         }
@@ -69,17 +69,21 @@ public struct MentionFinder: Sendable {
     }
 
     static let priority: [LexEntry.Kind] = [.person, .organization, .country, .place, .demonym, .weapon, .target, .title, .trigger, .personSurname, .ordinal, .number, .grammar]
+    /// `priority` by `LexEntry.Kind.rawValue`.
+    static let rankByKind: [Int] = {
+        var r = [Int](repeating: 99, count: 256)
+        for (n, k) in priority.enumerated() where r[Int(k.rawValue)] == 99 { r[Int(k.rawValue)] = n }
+        return r
+    }()
 
     func lexiconItems(_ tokens: [Token], sentence: Int) -> [Item] {
         var items: [Item] = []
+        let ids = dict.lexicon.wordIDs(tokens)
+        let ranks = Self.rankByKind
         var i = 0
         while i < tokens.count {
-            let ms = dict.lexicon.matches(tokens, at: i)
-            guard let best = ms.first else { i += 1; continue }
-            let entries = best.entries.sorted { a, b in
-                (Self.priority.firstIndex(of: a.kind) ?? 99) < (Self.priority.firstIndex(of: b.kind) ?? 99)
-            }
-            let e = entries[0]
+            guard ids[i] >= 0, let best = dict.lexicon.bestMatch(tokens, ids: ids, at: i, rank: { ranks[Int($0.rawValue)] }) else { i += 1; continue }
+            let e = best.entry
             let r = i..<(i + best.length)
             if let item = makeItem(e, r, tokens) {
                 items.append(item)
@@ -174,8 +178,7 @@ public struct MentionFinder: Sendable {
 
     // MARK: - Regions ("Kharkiv region", "the Lipetsk and Oryol regions")
 
-    func regions(_ items: [Item], _ tokens: [Token]) -> [Item] {
-        var items = items
+    func regions(_ items: inout [Item], _ tokens: [Token]) {
         var k = 0
         while k < items.count {
             let it = items[k]
@@ -217,7 +220,6 @@ public struct MentionFinder: Sendable {
             }
             items.remove(at: k)
         }
-        return items
     }
 
     // MARK: - Numbers
@@ -518,8 +520,7 @@ public struct MentionFinder: Sendable {
 
     // MARK: - Institutions ("Russia's Defense Ministry", "the Ministry of Defense of Ukraine", "the air force")
 
-    func institutions(_ items: [Item], _ tokens: [Token]) -> [Item] {
-        var items = items
+    func institutions(_ items: inout [Item], _ tokens: [Token]) {
         var covered = [Int](repeating: -1, count: tokens.count)
         for (n, it) in items.enumerated() { for k in it.range { covered[k] = n } }
         func seq(_ at: Int, _ words: [String]) -> Bool {
@@ -600,13 +601,11 @@ public struct MentionFinder: Sendable {
             items = items.enumerated().filter { !drop.contains($0.offset) }.map(\.element) + bare
             items.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
-        return items
     }
 
     // MARK: - Persons not in any dictionary
 
-    func persons(_ items: [Item], _ tokens: [Token]) -> [Item] {
-        var items = items
+    func persons(_ items: inout [Item], _ tokens: [Token]) {
         var covered = [Int](repeating: -1, count: tokens.count)
         for (n, it) in items.enumerated() { for k in it.range { covered[k] = n } }
         func nameToken(_ k: Int) -> Bool {
@@ -671,7 +670,6 @@ public struct MentionFinder: Sendable {
         for n in items.indices where items[n].kind == .person {
             contextualize(&items, n, tokens)
         }
-        return items
     }
 
     /// Fills a person's title and country from what precedes the name ("Ukrainian Defense Minister")

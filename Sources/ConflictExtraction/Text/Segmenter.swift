@@ -16,6 +16,9 @@ public struct Segmenter: Sendable {
         self.abbreviations = abbreviations
     }
 
+    /// `.`, `!`, `?` or `:`.
+    static func isFinal(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x3A }
+
     public struct Result: Sendable {
         public var sentences: [Sentence]
         /// Tokens of each sentence (same order as `sentences`).
@@ -48,8 +51,15 @@ public struct Segmenter: Sendable {
             }
             return n
         }
-        let closers: Set<String> = ["\"", "'", ")", "]", "»"]
-        let openers: Set<String> = ["\"", "'", "(", "[", "«"]
+        // punctuation tokens are one scalar: compared as such rather than hashed
+        func closers(_ t: Token) -> Bool {
+            switch t.scalarValue { case 0x22, 0x27, 0x29, 0x5D, 0xBB: return true
+            default: return false }
+        }
+        func openers(_ t: Token) -> Bool {
+            switch t.scalarValue { case 0x22, 0x27, 0x28, 0x5B, 0xAB: return true
+            default: return false }
+        }
 
         var flushAfter = -1
         for (idx, tok) in all.enumerated() {
@@ -58,8 +68,8 @@ public struct Segmenter: Sendable {
                 if nl >= 2 {
                     flush()
                 } else if nl == 1 {
-                    let prevFinal = prev.kind == .punct && (".!?:".contains(prev.text) || closers.contains(prev.text))
-                    let startsUpper = tok.isCapitalized || tok.kind == .number || openers.contains(tok.text) || tok.kind == .punct
+                    let prevFinal = prev.kind == .punct && (Self.isFinal(prev.scalarValue) || closers(prev))
+                    let startsUpper = tok.isCapitalized || tok.kind == .number || openers(tok) || tok.kind == .punct
                     if prevFinal || startsUpper { flush() }
                 }
             }
@@ -74,14 +84,14 @@ public struct Segmenter: Sendable {
                 flush()
                 continue
             }
-            guard tok.kind == .punct, tok.text == "." || tok.text == "!" || tok.text == "?" else { continue }
+            guard tok.kind == .punct, tok.scalarValue == 0x2E || tok.scalarValue == 0x21 || tok.scalarValue == 0x3F else { continue }
             // absorb closing quotes/brackets
             var j = idx + 1
-            while j < all.count, all[j].kind == .punct, closers.contains(all[j].text), !all[j].spaceBefore { j += 1 }
+            while j < all.count, all[j].kind == .punct, closers(all[j]), !all[j].spaceBefore { j += 1 }
             guard j < all.count else { continue }
             let next = all[j]
             guard next.spaceBefore || j > idx + 1 else { continue }
-            let startsSentence = next.isCapitalized || next.kind == .number || (openers.contains(next.text) && next.text != "(" && next.text != "[")
+            let startsSentence = next.isCapitalized || next.kind == .number || (openers(next) && next.scalarValue != 0x28 && next.scalarValue != 0x5B)
             guard startsSentence else { continue }
             if tok.text == ".", idx > 0, j == idx + 1 {
                 let before = all[idx - 1]

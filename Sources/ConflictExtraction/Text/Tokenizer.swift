@@ -56,11 +56,26 @@ public struct Token: Sendable, Equatable {
     /// All letters uppercase and at least two of them (an acronym such as `SBU`).
     public var isAllCaps: Bool {
         var letters = 0
-        for s in text.unicodeScalars where s.properties.isAlphabetic {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 128 {
+                // ASCII: the alphabetic scalars are the letters, the uppercase ones A-Z
+                if v >= 97 && v <= 122 { return false }
+                if v >= 65 && v <= 90 { letters += 1 }
+                continue
+            }
+            guard s.properties.isAlphabetic else { continue }
             if !s.properties.isUppercase { return false }
             letters += 1
         }
         return letters >= 2
+    }
+    /// The scalar of a one-scalar token (all punctuation tokens), else 0.
+    @inline(__always)
+    var scalarValue: UInt32 {
+        var it = text.unicodeScalars.makeIterator()
+        guard let a = it.next(), it.next() == nil else { return 0 }
+        return a.value
     }
     public var isWord: Bool { kind == .word }
 }
