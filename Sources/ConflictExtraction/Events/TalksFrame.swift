@@ -30,11 +30,11 @@ struct TalksFrame {
         var caps: [String: String] = [:]
         for p in dict.places where p.kind == "capital" { if let c = p.country, caps[c] == nil { caps[c] = p.name } }
         self.capitals = caps
-        self.clauseBreaks = Set(dict.grammarClass("clause_break").keys)
+        self.clauseBreaks = WordSet(dict.grammarClass("clause_break").keys)
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
     let groupWords: Set<String>
-    let clauseBreaks: Set<String>
+    let clauseBreaks: WordSet
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 

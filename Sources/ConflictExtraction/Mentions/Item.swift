@@ -77,44 +77,67 @@ public struct AnalyzedSentence: Sendable {
 }
 
 /// Lowercased multi-word phrases, matched against tokens without building strings for every window.
+/// Phrases are kept as a trie over numbered words, so a token that starts no phrase costs one
+/// first-byte test (or one hash) and a match allocates nothing.
 public struct PhraseSet: Sendable {
     let phrases: Set<[String]>
-    let firstWords: Set<String>
     let maxLength: Int
-    /// First UTF-8 byte of each first word: most tokens are ruled out without hashing them.
-    let firstBytes: [Bool]
+    /// ASCII tokens that start no phrase are ruled out without hashing them.
+    let firstShapes: WordShapes
+    let words: [String: Int32]
+    /// (node << 32 | word) -> child node; node 0 is the root
+    let edges: [Int: Int32]
+    /// nodes that end a phrase
+    let terminal: [Bool]
 
     public init<S: Sequence>(_ list: S) where S.Element == String {
         let split = list.map { $0.lowercased().split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
         phrases = Set(split)
-        firstWords = Set(split.map { $0[0] })
         maxLength = split.map(\.count).max() ?? 0
-        var bytes = [Bool](repeating: false, count: 256)
+        var words: [String: Int32] = [:]
+        var edges: [Int: Int32] = [:]
+        var terminal = [false]
         for p in split {
-            // a word canonically equal to `p[0]` starts with its first byte or with that of its decomposition
-            bytes[Int(p[0].utf8.first ?? 0)] = true
-            bytes[Int(p[0].decomposedStringWithCanonicalMapping.utf8.first ?? 0)] = true
+            var node = 0
+            for w in p {
+                let id: Int32
+                if let known = words[w] { id = known } else { id = Int32(words.count); words[w] = id }
+                if let next = edges[node << 32 | Int(id)] {
+                    node = Int(next)
+                } else {
+                    terminal.append(false)
+                    edges[node << 32 | Int(id)] = Int32(terminal.count - 1)
+                    node = terminal.count - 1
+                }
+            }
+            terminal[node] = true
         }
-        firstBytes = bytes
-    }
-
-    /// `firstWords.contains(w)`, with a cheap first-byte test before hashing when `w` starts with an
-    /// ASCII byte (a word canonically equal to it then starts with that byte, or decomposes to it).
-    @inline(__always)
-    func isFirstWord(_ w: String) -> Bool {
-        guard let b = w.utf8.first, b < 0x80 else { return firstWords.contains(w) }
-        return firstBytes[Int(b)] && firstWords.contains(w)
+        self.firstShapes = WordShapes(split.map { $0[0] })
+        self.words = words
+        self.edges = edges
+        self.terminal = terminal
     }
 
     public var isEmpty: Bool { phrases.isEmpty }
 
+    /// False when no phrase can start with `w`.
+    @inline(__always)
+    func mayStart(_ w: String) -> Bool { firstShapes.admits(w) }
+
+    @inline(__always)
+    func step(_ node: Int, _ token: Token) -> Int? {
+        guard let w = words[token.lower], let next = edges[node << 32 | Int(w)] else { return nil }
+        return Int(next)
+    }
+
     /// Does a phrase start at token `i`?
     public func starts(at i: Int, in tokens: [Token]) -> Bool {
-        guard isFirstWord(tokens[i].lower) else { return false }
-        var words: [String] = []
+        guard mayStart(tokens[i].lower) else { return false }
+        var node = 0
         for k in i..<min(tokens.count, i + maxLength) {
-            words.append(tokens[k].lower)
-            if phrases.contains(words) { return true }
+            guard let next = step(node, tokens[k]) else { return false }
+            node = next
+            if terminal[node] { return true }
         }
         return false
     }
@@ -122,7 +145,13 @@ public struct PhraseSet: Sendable {
     /// Does a phrase end right before token `t`?
     public func ends(before t: Int, in tokens: [Token]) -> Bool {
         for len in 1...max(1, maxLength) where t - len >= 0 {
-            if isFirstWord(tokens[t - len].lower), phrases.contains(tokens[(t - len)..<t].map(\.lower)) { return true }
+            guard mayStart(tokens[t - len].lower) else { continue }
+            var node: Int? = 0
+            for k in (t - len)..<t {
+                node = step(node!, tokens[k])
+                if node == nil { break }
+            }
+            if let n = node, terminal[n] { return true }
         }
         return false
     }

@@ -81,23 +81,18 @@ public struct Lexicon: Sendable {
     func bestMatch(_ tokens: [Token], ids: [Int32], at i: Int, rank: (LexEntry.Kind) -> Int) -> (length: Int, entry: LexEntry)? {
         var node = 0
         var j = i
-        // trie nodes along the way that end a phrase, shortest first (phrases are a few tokens long)
-        var ends: [(Int, Int)] = []
+        var found: (length: Int, entry: LexEntry)? = nil
+        // every phrase end along the path is checked: the deepest one with a case-matching entry wins
         while j < ids.count, ids[j] >= 0, let next = edges[node << 32 | Int(ids[j])] {
             node = Int(next)
             j += 1
-            if !values[node].isEmpty { ends.append((node, j - i)) }
-        }
-        for (n, length) in ends.reversed() {
-            var best: LexEntry? = nil
             var bestRank = Int.max
-            for e in values[n] where Lexicon.caseMatches(e, tokens, i) {
+            for e in values[node] where Lexicon.caseMatches(e, tokens, i) {
                 let r = rank(e.kind)
-                if r < bestRank { best = e; bestRank = r }
+                if r < bestRank { found = (j - i, e); bestRank = r }
             }
-            if let b = best { return (length, b) }
         }
-        return nil
+        return found
     }
 
     static func caseMatches(_ e: LexEntry, _ tokens: [Token], _ i: Int) -> Bool {

@@ -11,6 +11,7 @@ public struct MentionFinder: Sendable {
     let patternsByTailStart: [String: [Int]]
     let headOnlyPatterns: [Int]
     let barePatternsByStart: [String: [Int]]
+    let bareStarts: WordShapes
     let singulars: Set<String>
 
     public init(dictionaries: Dictionaries) {
@@ -47,6 +48,7 @@ public struct MentionFinder: Sendable {
         self.patternsByTailStart = byTail
         self.headOnlyPatterns = headOnly
         self.barePatternsByStart = bare
+        self.bareStarts = WordShapes(bare.keys)
         self.nameParticles = Set(dictionaries.grammarClass("name_particle").keys)
         self.singulars = Set(dictionaries.grammarClass("person_singular").keys)
     }
@@ -231,7 +233,7 @@ public struct MentionFinder: Sendable {
             for k in it.range { covered[k] = true }
             out.append(it)
         }
-        let words: [Int: Item] = Dictionary(items.filter { $0.kind == .grammar && $0.a == "number_word" }.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
+        let words = ItemsByStart(items.filter { $0.kind == .grammar && $0.a == "number_word" }, tokenCount: tokens.count)
         var i = 0
         while i < tokens.count {
             if covered[i] { i += 1; continue }
@@ -244,7 +246,8 @@ public struct MentionFinder: Sendable {
                 continue
             }
             if t.kind == .number {
-                let clean = t.text.replacingOccurrences(of: ",", with: "")
+                // number tokens are ASCII digits, `,` and `.`
+                let clean = String(decoding: t.text.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
                 if let v = Int(clean) {
                     value = v
                 } else if let d = Double(clean), let m = words[i + 1], m.b == "multiplier", let mv = m.value {
@@ -339,6 +342,24 @@ public struct MentionFinder: Sendable {
             i = end
         }
         return out
+    }
+
+    /// Items by the token they start at (the first one when several do), looked up by index rather than hashed.
+    struct ItemsByStart {
+        let items: [Item]
+        let at: [Int32]
+
+        init(_ items: [Item], tokenCount: Int) {
+            self.items = items
+            var at = [Int32](repeating: -1, count: items.isEmpty ? 0 : tokenCount)
+            for (n, it) in items.enumerated() where at[it.range.lowerBound] < 0 { at[it.range.lowerBound] = Int32(n) }
+            self.at = at
+        }
+
+        subscript(_ t: Int) -> Item? {
+            guard t >= 0, t < at.count, at[t] >= 0 else { return nil }
+            return items[Int(at[t])]
+        }
     }
 
     // MARK: - Dates
@@ -500,12 +521,12 @@ public struct MentionFinder: Sendable {
             k += 1
         }
         // years on their own ("in 2022", "since 2014"), and ISO dates (2025-06-02)
-        var covered = Set<Int>()
-        for it in out { for t in it.range { covered.insert(t) } }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for it in out { for t in it.range { covered[t] = true } }
         var t = 0
         while t < tokens.count {
             defer { t += 1 }
-            guard !covered.contains(t), let y = yearAt(t) else { continue }
+            guard tokens[t].kind == .number, !covered[t], let y = yearAt(t) else { continue }
             if t + 4 < tokens.count, tokens[t + 1].text == "-", let m = num(t + 2), tokens[t + 3].text == "-", let d = num(t + 4), CivilDate.valid(y, m, d) {
                 out.append(make(t..<(t + 5), ResolvedDate(date: CivilDate(y, m, d).iso, precision: .day), "date.iso"))
                 t += 4
@@ -515,6 +536,8 @@ public struct MentionFinder: Sendable {
                 out.append(make(t..<(t + 1), ResolvedDate(date: String(y), precision: .year), "date.year"))
             }
         }
+        // usually in order already: sorting would copy every item
+        if zip(out, out.dropFirst()).allSatisfy({ $0.range.lowerBound <= $1.range.lowerBound }) { return out }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -576,7 +599,7 @@ public struct MentionFinder: Sendable {
         while t < tokens.count {
             var matched = 0
             var which = -1
-            for pi in barePatternsByStart[tokens[t].lower] ?? [] {
+            for pi in bareStarts.admits(tokens[t].lower) ? barePatternsByStart[tokens[t].lower] ?? [] : [] {
                 let p = institutionPatterns[pi]
                 if p.tail.count > matched, seq(t, p.tail), (t..<(t + p.tail.count)).allSatisfy({ covered[$0] < 0 || items[covered[$0]].kind == .trigger || items[covered[$0]].kind == .title || items[covered[$0]].kind == .grammar }) {
                     matched = p.tail.count
