@@ -134,7 +134,7 @@ struct TalksFrame {
     /// headed by A, while the American side is headed by B" (one piece per group named).
     func delegations(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String> = []) -> [DelegationPiece] {
         // clauses: "The U.S. delegation included A and B, while Putin was accompanied by C and D"
-        let cuts = s.tokens.indices.filter { clauseBreaks.contains(s.tokens[$0].lower) }
+        let cuts = s.tokens.indices.filter { clauseBreaks.contains(s.tokens[$0]) }
         guard !cuts.isEmpty else { return delegationsInClause(s, previousSide: previousSide, venues: venues) }
         var out: [DelegationPiece] = []
         let bounds = [0] + cuts + [s.tokens.count]

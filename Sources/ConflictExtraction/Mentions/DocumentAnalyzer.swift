@@ -141,12 +141,31 @@ public struct DocumentAnalyzer: Sendable {
         name.split(separator: " ").suffix(2).joined(separator: " ").lowercased()
     }
 
+    /// `surnameKey`'s folding on bytes, for ASCII names without CR (each byte is then one character).
+    static func asciiSurnameKey(_ last: Substring) -> String? {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(last.utf8.count)
+        for var c in last.utf8 {
+            guard c < 0x80, c != 0x0D else { return nil }
+            if c >= 65 && c <= 90 { c += 32 }
+            if let p = bytes.last {
+                if (p == 0x79 || p == 0x69) && c == 0x79 { bytes[bytes.count - 1] = 0x79; continue }
+                if p == 0x79 && c == 0x69 { continue }
+                if p == 0x69 && c == 0x69 { continue }
+                if p == 0x69 && c == 0x65 { bytes[bytes.count - 1] = 0x65; continue }
+            }
+            bytes.append(c)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The comparison key of a surname: last word, lowercased, spelling variants folded.
     public static func surnameKey(_ name: String) -> String {
         var n = Substring(name)
         if n.hasSuffix("'s") { n = n.dropLast(2) }
         let last = n.split(separator: " ").last ?? n
         // fold spelling variants: yy, iy, yi -> y; ii -> i; ie -> e (Zelenskyy / Zelenskiy / Zelensky)
+        if let key = asciiSurnameKey(last) { return key }
         var out: [Character] = []
         for c in last.lowercased() {
             if let p = out.last {

@@ -120,9 +120,9 @@ public struct PhraseSet: Sendable {
 
     public var isEmpty: Bool { phrases.isEmpty }
 
-    /// False when no phrase can start with `w`.
+    /// False when no phrase can start with token `t`.
     @inline(__always)
-    func mayStart(_ w: String) -> Bool { firstShapes.admits(w) }
+    func mayStart(_ t: Token) -> Bool { firstShapes.admits(t) }
 
     @inline(__always)
     func step(_ node: Int, _ token: Token) -> Int? {
@@ -132,7 +132,7 @@ public struct PhraseSet: Sendable {
 
     /// Does a phrase start at token `i`?
     public func starts(at i: Int, in tokens: [Token]) -> Bool {
-        guard mayStart(tokens[i].lower) else { return false }
+        guard mayStart(tokens[i]) else { return false }
         var node = 0
         for k in i..<min(tokens.count, i + maxLength) {
             guard let next = step(node, tokens[k]) else { return false }
@@ -145,7 +145,7 @@ public struct PhraseSet: Sendable {
     /// Does a phrase end right before token `t`?
     public func ends(before t: Int, in tokens: [Token]) -> Bool {
         for len in 1...max(1, maxLength) where t - len >= 0 {
-            guard mayStart(tokens[t - len].lower) else { continue }
+            guard mayStart(tokens[t - len]) else { continue }
             var node: Int? = 0
             for k in (t - len)..<t {
                 node = step(node!, tokens[k])
@@ -159,5 +159,47 @@ public struct PhraseSet: Sendable {
     public func occurs(in tokens: [Token]) -> Bool {
         for i in tokens.indices where starts(at: i, in: tokens) { return true }
         return false
+    }
+}
+
+/// Look-ups over items by index. The generic `Sequence` versions take each element from an iterator,
+/// which copies the whole `Item` (and retains its strings) for every one looked at; these pass each
+/// element borrowed from the array. Same results, same order of evaluation.
+extension Array where Element == Item {
+    @inline(__always)
+    func contains(where predicate: (Item) throws -> Bool) rethrows -> Bool {
+        for i in indices where try predicate(self[i]) { return true }
+        return false
+    }
+
+    @inline(__always)
+    func first(where predicate: (Item) throws -> Bool) rethrows -> Item? {
+        for i in indices where try predicate(self[i]) { return self[i] }
+        return nil
+    }
+
+    @inline(__always)
+    func last(where predicate: (Item) throws -> Bool) rethrows -> Item? {
+        for i in indices.reversed() where try predicate(self[i]) { return self[i] }
+        return nil
+    }
+
+    @inline(__always)
+    func firstIndex(where predicate: (Item) throws -> Bool) rethrows -> Int? {
+        for i in indices where try predicate(self[i]) { return i }
+        return nil
+    }
+
+    @inline(__always)
+    func lastIndex(where predicate: (Item) throws -> Bool) rethrows -> Int? {
+        for i in indices.reversed() where try predicate(self[i]) { return i }
+        return nil
+    }
+
+    @inline(__always)
+    func filter(_ isIncluded: (Item) throws -> Bool) rethrows -> [Item] {
+        var out: [Item] = []
+        for i in indices where try isIncluded(self[i]) { out.append(self[i]) }
+        return out
     }
 }

@@ -24,6 +24,8 @@ public struct Lexicon: Sendable {
     /// and the trie is walked on integers: edge (node << 32 | word) -> child node.
     private var words: [String: Int32] = [:]
     private var edges: [Int: Int32] = [:]
+    /// The root's children by word number (-1: none): the look-up made for almost every token, unhashed.
+    private var rootChildren: [Int32] = []
 
     public init() {}
 
@@ -42,6 +44,10 @@ public struct Lexicon: Sendable {
                 let word: Int32
                 if let w = words[t.lower] { word = w } else { word = Int32(words.count); words[t.lower] = word }
                 edges[node << 32 | Int(word)] = id
+                if node == 0 {
+                    while rootChildren.count <= Int(word) { rootChildren.append(-1) }
+                    rootChildren[Int(word)] = id
+                }
                 node = Int(id)
             }
         }
@@ -83,8 +89,14 @@ public struct Lexicon: Sendable {
         var j = i
         var found: (length: Int, entry: LexEntry)? = nil
         // every phrase end along the path is checked: the deepest one with a case-matching entry wins
-        while j < ids.count, ids[j] >= 0, let next = edges[node << 32 | Int(ids[j])] {
-            node = Int(next)
+        while j < ids.count, ids[j] >= 0 {
+            if node == 0 {
+                guard Int(ids[j]) < rootChildren.count, rootChildren[Int(ids[j])] >= 0 else { break }
+                node = Int(rootChildren[Int(ids[j])])
+            } else {
+                guard let next = edges[node << 32 | Int(ids[j])] else { break }
+                node = Int(next)
+            }
             j += 1
             var bestRank = Int.max
             for e in values[node] where Lexicon.caseMatches(e, tokens, i) {

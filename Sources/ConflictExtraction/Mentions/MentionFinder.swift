@@ -12,6 +12,8 @@ public struct MentionFinder: Sendable {
     let headOnlyPatterns: [Int]
     let barePatternsByStart: [String: [Int]]
     let bareStarts: WordShapes
+    /// The canonical name of each institution pattern without its country ("Defense Ministry").
+    let bareNames: [String]
     let singulars: Set<String>
 
     public init(dictionaries: Dictionaries) {
@@ -49,6 +51,9 @@ public struct MentionFinder: Sendable {
         self.headOnlyPatterns = headOnly
         self.barePatternsByStart = bare
         self.bareStarts = WordShapes(bare.keys)
+        self.bareNames = dictionaries.institutions.map {
+            $0.canonical.replacingOccurrences(of: "{adj} ", with: "").replacingOccurrences(of: " of {country}", with: "")
+        }
         self.nameParticles = Set(dictionaries.grammarClass("name_particle").keys)
         self.singulars = Set(dictionaries.grammarClass("person_singular").keys)
     }
@@ -599,7 +604,7 @@ public struct MentionFinder: Sendable {
         while t < tokens.count {
             var matched = 0
             var which = -1
-            for pi in bareStarts.admits(tokens[t].lower) ? barePatternsByStart[tokens[t].lower] ?? [] : [] {
+            for pi in bareStarts.admits(tokens[t]) ? barePatternsByStart[tokens[t].lower] ?? [] : [] {
                 let p = institutionPatterns[pi]
                 if p.tail.count > matched, seq(t, p.tail), (t..<(t + p.tail.count)).allSatisfy({ covered[$0] < 0 || items[covered[$0]].kind == .trigger || items[covered[$0]].kind == .title || items[covered[$0]].kind == .grammar }) {
                     matched = p.tail.count
@@ -609,7 +614,7 @@ public struct MentionFinder: Sendable {
             if matched > 0 {
                 let r = t..<(t + matched)
                 let pat = dict.institutions[which]
-                let name = pat.canonical.replacingOccurrences(of: "{adj} ", with: "").replacingOccurrences(of: " of {country}", with: "")
+                let name = bareNames[which]
                 var inst = Item(kind: .organization, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: name, country: nil, rule: "institution.bare")
                 inst.actorKind = pat.kind
                 inst.b = "bare:\(which)"

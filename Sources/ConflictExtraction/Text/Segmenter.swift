@@ -34,13 +34,15 @@ public struct Segmenter: Sendable {
         let all = Tokenizer.tokenize(text)
         var sentences: [Sentence] = []
         var groups: [[Token]] = []
-        var current: [Token] = []
+        // the current sentence is all[start..<end]: tokens are copied once, when it is complete
+        var start = 0
+        var end = 0
 
         func flush() {
-            guard let f = current.first, let l = current.last else { return }
-            sentences.append(Sentence(index: sentences.count, span: Span(f.span.start, l.span.end)))
-            groups.append(current)
-            current = []
+            guard end > start else { return }
+            sentences.append(Sentence(index: sentences.count, span: Span(all[start].span.start, all[end - 1].span.end)))
+            groups.append(Array(all[start..<end]))
+            start = end
         }
         func newlines(between a: Int, _ b: Int) -> Int {
             var n = 0
@@ -63,7 +65,8 @@ public struct Segmenter: Sendable {
 
         var flushAfter = -1
         for (idx, tok) in all.enumerated() {
-            if let prev = current.last {
+            if end > start {
+                let prev = all[end - 1]
                 let nl = newlines(between: prev.span.end, tok.span.start)
                 if nl >= 2 {
                     flush()
@@ -73,10 +76,10 @@ public struct Segmenter: Sendable {
                     if prevFinal || startsUpper { flush() }
                 }
             }
-            current.append(tok)
+            end = idx + 1
             // a "sentence" of hundreds of tokens is not prose (a table, a list with no full stops):
             // cut it so that the per-sentence rules stay linear
-            if current.count >= Segmenter.maxTokens {
+            if end - start >= Segmenter.maxTokens {
                 flush()
                 continue
             }

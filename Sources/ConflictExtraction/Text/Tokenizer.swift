@@ -41,11 +41,20 @@ public struct Token: Sendable, Equatable {
     /// First letter is uppercase.
     public let isCapitalized: Bool
 
+    /// `lower` is all ASCII (for `WordShapes`).
+    let lowerIsASCII: Bool
+
     public init(kind: Kind, span: Span, text: String, lower: String, spaceBefore: Bool) {
+        var l = lower
+        self.init(kind: kind, span: span, text: text, lower: lower, lowerIsASCII: l.withUTF8 { $0.allSatisfy { $0 < 0x80 } }, spaceBefore: spaceBefore)
+    }
+
+    init(kind: Kind, span: Span, text: String, lower: String, lowerIsASCII: Bool, spaceBefore: Bool) {
         self.kind = kind
         self.span = span
         self.text = text
         self.lower = lower
+        self.lowerIsASCII = lowerIsASCII
         self.spaceBefore = spaceBefore
         if let f = text.unicodeScalars.first {
             isCapitalized = f.value < 128 ? (f.value >= 65 && f.value <= 90) : f.properties.isUppercase
@@ -112,9 +121,15 @@ public enum Tokenizer {
             return s.properties.isWhitespace
         }
         func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
-            let text = text.string(a, b)
-            let lower = text.utf8.allSatisfy({ $0 < 65 || ($0 > 90 && $0 < 128) }) ? text : text.lowercased()
-            tokens.append(Token(kind: kind, span: Span(a, b), text: text, lower: lower, spaceBefore: space))
+            var text = text.string(a, b)
+            // ASCII without capitals is its own lowercase
+            if text.withUTF8({ $0.allSatisfy { $0 < 65 || ($0 > 90 && $0 < 128) } }) {
+                tokens.append(Token(kind: kind, span: Span(a, b), text: text, lower: text, lowerIsASCII: true, spaceBefore: space))
+            } else {
+                var lower = text.lowercased()
+                let lowerASCII = lower.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+                tokens.append(Token(kind: kind, span: Span(a, b), text: text, lower: lower, lowerIsASCII: lowerASCII, spaceBefore: space))
+            }
             space = false
         }
         while i < end {

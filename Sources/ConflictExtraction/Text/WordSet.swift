@@ -15,11 +15,11 @@ struct WordShapes: Sendable {
         }
     }
 
-    /// False when `w` equals none of the words.
+    /// False when the token's lowercased text equals none of the words.
     @inline(__always)
-    func admits(_ w: String) -> Bool {
-        let u = w.utf8
-        guard let b = u.first, u.allSatisfy({ $0 < 0x80 }) else { return true }
+    func admits(_ t: Token) -> Bool {
+        let u = t.lower.utf8
+        guard t.lowerIsASCII, let b = u.first else { return true }
         return masks[Int(b)] & (1 << UInt64(min(u.count, 63))) != 0
     }
 }
@@ -34,6 +34,7 @@ struct WordSet: Sendable {
         self.shapes = WordShapes(self.words)
     }
 
+    /// Is the token's lowercased text one of the words?
     @inline(__always)
-    func contains(_ w: String) -> Bool { shapes.admits(w) && words.contains(w) }
+    func contains(_ t: Token) -> Bool { shapes.admits(t) && words.contains(t.lower) }
 }
