@@ -162,44 +162,51 @@ public struct PhraseSet: Sendable {
     }
 }
 
-/// Look-ups over items by index. The generic `Sequence` versions take each element from an iterator,
-/// which copies the whole `Item` (and retains its strings) for every one looked at; these pass each
-/// element borrowed from the array. Same results, same order of evaluation.
+/// Look-ups over items through the array's buffer. The generic `Sequence` versions take each element
+/// from an iterator, which copies the whole `Item` (and retains its strings) for every one looked at;
+/// these hand each element to the predicate borrowed. Same results, same order of evaluation.
 extension Array where Element == Item {
     @inline(__always)
     func contains(where predicate: (Item) throws -> Bool) rethrows -> Bool {
-        for i in indices where try predicate(self[i]) { return true }
-        return false
+        try firstIndex(where: predicate) != nil
     }
 
     @inline(__always)
     func first(where predicate: (Item) throws -> Bool) rethrows -> Item? {
-        for i in indices where try predicate(self[i]) { return self[i] }
-        return nil
+        try firstIndex(where: predicate).map { self[$0] }
     }
 
     @inline(__always)
     func last(where predicate: (Item) throws -> Bool) rethrows -> Item? {
-        for i in indices.reversed() where try predicate(self[i]) { return self[i] }
-        return nil
+        try lastIndex(where: predicate).map { self[$0] }
     }
 
     @inline(__always)
     func firstIndex(where predicate: (Item) throws -> Bool) rethrows -> Int? {
-        for i in indices where try predicate(self[i]) { return i }
-        return nil
+        try withUnsafeBufferPointer { buf in
+            for i in buf.indices where try predicate(buf[i]) { return i }
+            return nil
+        }
     }
 
     @inline(__always)
     func lastIndex(where predicate: (Item) throws -> Bool) rethrows -> Int? {
-        for i in indices.reversed() where try predicate(self[i]) { return i }
-        return nil
+        try withUnsafeBufferPointer { buf in
+            var i = buf.count
+            while i > 0 {
+                i -= 1
+                if try predicate(buf[i]) { return i }
+            }
+            return nil
+        }
     }
 
     @inline(__always)
     func filter(_ isIncluded: (Item) throws -> Bool) rethrows -> [Item] {
-        var out: [Item] = []
-        for i in indices where try isIncluded(self[i]) { out.append(self[i]) }
-        return out
+        try withUnsafeBufferPointer { buf in
+            var out: [Item] = []
+            for i in buf.indices where try isIncluded(buf[i]) { out.append(buf[i]) }
+            return out
+        }
     }
 }
