@@ -80,7 +80,8 @@ struct TalksFrame {
             return true
         }.map(\.element)
         var rounds: [(at: Int, value: Int)] = []
-        for (n, it) in items.enumerated() where it.kind == .ordinal && n + 1 < items.count {
+        for n in items.indices where items[n].kind == .ordinal && n + 1 < items.count {
+            let it = items[n]
             let nx = items[n + 1]
             if nx.isTrigger("talks", "event"), nx.range.lowerBound - it.range.upperBound <= 2, let v = it.value { rounds.append((it.range.lowerBound, v)) }
         }
@@ -90,7 +91,8 @@ struct TalksFrame {
         }
         let round = rounds.first?.value
         var parties: [String] = []
-        for it in items where it.kind == .country || it.kind == .demonym {
+        for ix in items.indices where items[ix].kind == .country || items[ix].kind == .demonym {
+            let it = items[ix]
             if let c = it.country, !parties.contains(c), !venues.contains(where: { $0.1 && $0.0.country == c }) { parties.append(c) }
         }
         let name = triggers.map(\.text).max { $0.count < $1.count } ?? "talks"

@@ -49,7 +49,8 @@ public struct DocumentAnalyzer: Sendable {
         // surname -> (full name, country, title) of the fullest mention
         var full: [String: Item] = [:]
         for s in doc.sentences where !s.sentence.isBoilerplate {
-            for it in s.items where it.kind == .person && it.range.count >= 2 {
+            for ix in s.items.indices where s.items[ix].kind == .person && s.items[ix].range.count >= 2 {
+                let it = s.items[ix]
                 let key = Self.surnameKey(it.canonical)
                 if let old = full[key], old.canonical.count >= it.canonical.count {
                     if full[key]!.title == nil { full[key]!.title = it.title }
@@ -67,7 +68,7 @@ public struct DocumentAnalyzer: Sendable {
             // `s` holds the only reference to the items from here on: edited in place, not copied
             doc.sentences[n].items = []
             var covered = [Bool](repeating: false, count: s.tokens.count)
-            for it in s.items { for k in it.range { covered[k] = true } }
+            for ix in s.items.indices { for k in s.items[ix].range { covered[k] = true } }
             // existing person items: unify with the article's fullest form
             for k in s.items.indices where s.items[k].kind == .person {
                 let key = Self.surnameKey(s.items[k].canonical)

@@ -24,6 +24,8 @@ public struct Lexicon: Sendable {
     /// and the trie is walked on integers: edge (node << 32 | word) -> child node.
     private var words: [String: Int32] = [:]
     private var edges: [Int: Int32] = [:]
+    /// `words` for ASCII tokens (built by `seal`)
+    private var asciiWords = ASCIIWordTable()
     /// The root's children by word number (-1: none): the look-up made for almost every token, unhashed.
     private var rootChildren: [Int32] = []
 
@@ -76,9 +78,15 @@ public struct Lexicon: Sendable {
         return out.reversed()
     }
 
+    /// Builds the look-up tables of `wordIDs` once every phrase is in.
+    mutating func seal() {
+        asciiWords = ASCIIWordTable(words)
+    }
+
     /// The word number of each token (-1: in no phrase), for `bestMatch`.
     func wordIDs(_ tokens: [Token]) -> [Int32] {
-        tokens.map { words[$0.lower] ?? -1 }
+        if asciiWords.isEmpty { return tokens.map { words[$0.lower] ?? -1 } }
+        return tokens.map { $0.lowerIsASCII ? asciiWords.lookup($0.lower) : words[$0.lower] ?? -1 }
     }
 
     /// The entry `matches(tokens, at: i).first` would give first once its entries are ordered by `rank`

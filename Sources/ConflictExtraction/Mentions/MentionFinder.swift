@@ -85,6 +85,7 @@ public struct MentionFinder: Sendable {
 
     func lexiconItems(_ tokens: [Token], sentence: Int) -> [Item] {
         var items: [Item] = []
+        items.reserveCapacity(tokens.count / 4 + 4)
         let ids = dict.lexicon.wordIDs(tokens)
         let ranks = Self.rankByKind
         var i = 0
@@ -234,7 +235,8 @@ public struct MentionFinder: Sendable {
     func numbers(_ items: [Item], _ tokens: [Token]) -> [Item] {
         var covered = [Bool](repeating: false, count: tokens.count)
         var out: [Item] = []
-        for it in items where !(it.kind == .grammar && it.a == "number_word") {
+        for ix in items.indices where !(items[ix].kind == .grammar && items[ix].a == "number_word") {
+            let it = items[ix]
             for k in it.range { covered[k] = true }
             out.append(it)
         }
@@ -404,7 +406,6 @@ public struct MentionFinder: Sendable {
         }
         while k < items.count {
             let it = items[k]
-            let next = k + 1 < items.count ? items[k + 1] : nil
             if it.isGrammar("month"), let m = Int(it.b) {
                 var t = it.range.upperBound
                 // Month Day[-Day][, Year]
@@ -471,7 +472,7 @@ public struct MentionFinder: Sendable {
                 if offsetWeeks == 1 { d = p.adding(days: (wd - p.weekday + 7) % 7 == 0 ? 7 : (wd - p.weekday + 7) % 7) }
                 var e = it.range.upperBound
                 // "Wednesday, February 4, 2026": an explicit date follows and wins
-                if e < tokens.count, tokens[e].text == ",", let n = next, n.isGrammar("month") {
+                if e < tokens.count, tokens[e].text == ",", let n = k + 1 < items.count ? items[k + 1] : nil, n.isGrammar("month") {
                     k += 1
                     continue
                 }
@@ -485,7 +486,7 @@ public struct MentionFinder: Sendable {
                 k += 1
                 continue
             }
-            if it.isGrammar("relative_marker"), let n = next, n.isGrammar("period"), n.range.lowerBound == it.range.upperBound, let p = published, let dir = Int(it.b) {
+            if it.isGrammar("relative_marker"), let n = k + 1 < items.count ? items[k + 1] : nil, n.isGrammar("period"), n.range.lowerBound == it.range.upperBound, let p = published, let dir = Int(it.b) {
                 let r = it.range.lowerBound..<n.range.upperBound
                 switch n.b {
                 case "month":
@@ -550,7 +551,7 @@ public struct MentionFinder: Sendable {
 
     func institutions(_ items: inout [Item], _ tokens: [Token]) {
         var covered = [Int](repeating: -1, count: tokens.count)
-        for (n, it) in items.enumerated() { for k in it.range { covered[k] = n } }
+        for n in items.indices { for k in items[n].range { covered[k] = n } }
         func seq(_ at: Int, _ words: [String]) -> Bool {
             guard at >= 0, at + words.count <= tokens.count else { return false }
             for (o, w) in words.enumerated() where tokens[at + o].lower != w { return false }
@@ -558,7 +559,8 @@ public struct MentionFinder: Sendable {
         }
         var replacements: [(remove: Set<Int>, item: Item)] = []
         var used = Set<Int>()
-        for (n, it) in items.enumerated() where it.kind == .country || it.kind == .demonym {
+        for n in items.indices where items[n].kind == .country || items[n].kind == .demonym {
+            let it = items[n]
             guard let iso = it.country, let c = dict.country(iso) else { continue }
             var best: (Range<Int>, Int)? = nil
             var candidates = headOnlyPatterns
@@ -598,7 +600,7 @@ public struct MentionFinder: Sendable {
         }
         // bare institutions ("the Defense Ministry said", "the air force"), resolved later in the document
         covered = [Int](repeating: -1, count: tokens.count)
-        for (n, it) in items.enumerated() { for k in it.range { covered[k] = n } }
+        for n in items.indices { for k in items[n].range { covered[k] = n } }
         var bare: [Item] = []
         var t = 0
         while t < tokens.count {
@@ -635,7 +637,7 @@ public struct MentionFinder: Sendable {
 
     func persons(_ items: inout [Item], _ tokens: [Token]) {
         var covered = [Int](repeating: -1, count: tokens.count)
-        for (n, it) in items.enumerated() { for k in it.range { covered[k] = n } }
+        for n in items.indices { for k in items[n].range { covered[k] = n } }
         func nameToken(_ k: Int) -> Bool {
             guard k < tokens.count else { return false }
             let t = tokens[k]

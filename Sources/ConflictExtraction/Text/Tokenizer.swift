@@ -5,6 +5,18 @@ public struct TextBuffer: Sendable {
     /// UTF-8 offset of each scalar, plus the end.
     let offsets: [Int32]
 
+    /// From a string: its UTF-8 bytes as they are, offsets at every scalar's first byte.
+    public init(_ string: String) {
+        self.scalars = Array(string.unicodeScalars)
+        let bytes = Array(string.utf8)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 { offsets.append(Int32(i)) }
+        offsets.append(Int32(bytes.count))
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
     public init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
         var bytes: [UInt8] = []
@@ -20,7 +32,6 @@ public struct TextBuffer: Sendable {
         self.offsets = offsets
     }
 
-    public init(_ string: String) { self.init(Array(string.unicodeScalars)) }
 
     /// The text of scalars `a..<b`.
     public func string(_ a: Int, _ b: Int) -> String {

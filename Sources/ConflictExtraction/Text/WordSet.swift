@@ -38,3 +38,63 @@ struct WordSet: Sendable {
     @inline(__always)
     func contains(_ t: Token) -> Bool { shapes.admits(t) && words.contains(t.lower) }
 }
+
+/// Words to numbers for ASCII look-ups: open addressing over the words' UTF-8 bytes with FNV-1a,
+/// instead of Swift's String hashing. Keys are the words' canonical decompositions when those are
+/// ASCII: an ASCII string equals a word (canonical equivalence) exactly when it is that decomposition.
+struct ASCIIWordTable: Sendable {
+    private var bytes: [UInt8] = []
+    /// per slot: start in `bytes`, length (-1: empty), value
+    private var starts: [Int32] = []
+    private var lengths: [Int32] = []
+    private var values: [Int32] = []
+    private var mask = 0
+
+    init() {}
+
+    init(_ words: [String: Int32]) {
+        var size = 16
+        while size < words.count * 2 { size *= 2 }
+        starts = [Int32](repeating: 0, count: size)
+        lengths = [Int32](repeating: -1, count: size)
+        values = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        for (w, v) in words {
+            let key = Array(w.decomposedStringWithCanonicalMapping.utf8)
+            guard key.allSatisfy({ $0 < 0x80 }) else { continue }
+            var slot = key.withUnsafeBufferPointer { Self.hash($0) } & mask
+            while lengths[slot] >= 0 { slot = (slot + 1) & mask }
+            starts[slot] = Int32(bytes.count)
+            lengths[slot] = Int32(key.count)
+            values[slot] = v
+            bytes += key
+        }
+    }
+
+    var isEmpty: Bool { mask == 0 }
+
+    @inline(__always)
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for c in b { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The number of ASCII word `w`, or -1.
+    func lookup(_ w: String) -> Int32 {
+        var w = w
+        return w.withUTF8 { key in
+            var slot = Self.hash(key) & mask
+            while lengths[slot] >= 0 {
+                if Int(lengths[slot]) == key.count {
+                    let s = Int(starts[slot])
+                    var same = true
+                    for k in 0..<key.count where bytes[s + k] != key[k] { same = false; break }
+                    if same { return values[slot] }
+                }
+                slot = (slot + 1) & mask
+            }
+            return -1
+        }
+    }
+}
