@@ -150,7 +150,7 @@ public struct ArticleReader: Sendable {
         let loaded: Any?
         do {
             // Dates stay strings (validated below) instead of being silently rolled over into a Date.
-            let node = try Yams.compose(yaml: yaml, Resolver.default.removing(.timestamp))
+            let node = try Yams.compose(yaml: yaml, Self.yamlResolver, .default, Self.yamlEncoding)
             if let node {
                 // Aliases are expanded by value: a few lines can stand for billions of nodes ("billion laughs").
                 var budget = Self.maxYAMLNodes
@@ -336,7 +336,8 @@ public struct ArticleReader: Sendable {
     /// become line breaks; the others are removed (a JSON `\u0000` must not reach the database).
     static func stripControls(_ s: String) -> String {
         // stray controls are ASCII: a byte scan finds them
-        guard s.utf8.contains(where: { $0 < 0x20 ? ($0 != 0x09 && $0 != 0x0A && $0 != 0x0D) : $0 == 0x7F }) else { return s }
+        var probe = s
+        guard probe.withUTF8({ $0.contains { $0 < 0x20 ? ($0 != 0x09 && $0 != 0x0A && $0 != 0x0D) : $0 == 0x7F } }) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             if u == "\u{0B}" || u == "\u{0C}" { out.append("\n") } else if !isStrayControl(u) { out.append(u) }
@@ -359,9 +360,12 @@ public struct ArticleReader: Sendable {
 
     /// The control characters `stripControls` removes (not the form feeds and vertical tabs it turns into line breaks).
     static func controlCount(_ raw: String) -> Int {
-        var n = 0
-        for b in raw.utf8 where b < 0x20 ? (b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0B && b != 0x0C) : b == 0x7F { n += 1 }
-        return n
+        var raw = raw
+        return raw.withUTF8 { u in
+            var n = 0
+            for b in u where b < 0x20 ? (b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0B && b != 0x0C) : b == 0x7F { n += 1 }
+            return n
+        }
     }
 
     // MARK: - front matter limits
@@ -369,6 +373,10 @@ public struct ArticleReader: Sendable {
     /// Front matter is a few lines of metadata: anything bigger or deeper is refused before YAML parsing,
     /// whose recursion could otherwise exhaust the stack.
     public static let maxFrontMatterBytes = 65_536
+    /// Yams' default resolver without timestamps, built once.
+    static let yamlResolver = Resolver.default.removing(.timestamp)
+    /// Yams' default encoding, read once (it looks at the environment on every use); an immutable enum value.
+    nonisolated(unsafe) static let yamlEncoding = Parser.Encoding.default
     static let maxYAMLDepth = 64
     static let maxYAMLNodes = 10_000
 
@@ -420,10 +428,16 @@ public struct ArticleReader: Sendable {
     /// Normalizes and trims the body (leading blank lines and trailing whitespace); control characters removed.
     static func cleanBody(_ s: String) -> String {
         let n = stripControls(Normalizer.normalize(s))
-        var scalars = Substring(n)
-        while let f = scalars.first, f.isWhitespace { scalars = scalars.dropFirst() }
-        while let l = scalars.last, l.isWhitespace { scalars = scalars.dropLast() }
-        return String(scalars)
+        // whitespace characters off both ends, by index (dropLast would count the characters each time)
+        var a = n.startIndex
+        var b = n.endIndex
+        while a < b, n[a].isWhitespace { a = n.index(after: a) }
+        while a < b {
+            let p = n.index(before: b)
+            guard n[p].isWhitespace else { break }
+            b = p
+        }
+        return String(n[a..<b])
     }
 
     static func isoDay(_ d: Date) -> String {

@@ -85,6 +85,8 @@ public struct PhraseSet: Sendable {
     /// ASCII tokens that start no phrase are ruled out without hashing them.
     let firstShapes: WordShapes
     let words: [String: Int32]
+    /// `words` for ASCII tokens
+    let asciiWords: ASCIIWordTable
     /// (node << 32 | word) -> child node; node 0 is the root
     let edges: [Int: Int32]
     /// nodes that end a phrase
@@ -114,6 +116,7 @@ public struct PhraseSet: Sendable {
         }
         self.firstShapes = WordShapes(split.map { $0[0] })
         self.words = words
+        self.asciiWords = ASCIIWordTable(words)
         self.edges = edges
         self.terminal = terminal
     }
@@ -126,7 +129,8 @@ public struct PhraseSet: Sendable {
 
     @inline(__always)
     func step(_ node: Int, _ token: Token) -> Int? {
-        guard let w = words[token.lower], let next = edges[node << 32 | Int(w)] else { return nil }
+        let w = token.lowerIsASCII ? asciiWords.lookup(token.lower) : words[token.lower] ?? -1
+        guard w >= 0, let next = edges[node << 32 | Int(w)] else { return nil }
         return Int(next)
     }
 

@@ -28,15 +28,20 @@ struct WordShapes: Sendable {
 struct WordSet: Sendable {
     let words: Set<String>
     let shapes: WordShapes
+    let ascii: ASCIIWordTable
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         self.words = Set(words)
         self.shapes = WordShapes(self.words)
+        self.ascii = ASCIIWordTable(Dictionary(self.words.map { ($0, Int32(0)) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Is the token's lowercased text one of the words?
     @inline(__always)
-    func contains(_ t: Token) -> Bool { shapes.admits(t) && words.contains(t.lower) }
+    func contains(_ t: Token) -> Bool {
+        guard shapes.admits(t) else { return false }
+        return t.lowerIsASCII ? ascii.lookup(t.lower) >= 0 : words.contains(t.lower)
+    }
 }
 
 /// Words to numbers for ASCII look-ups: open addressing over the words' UTF-8 bytes with FNV-1a,
@@ -84,17 +89,19 @@ struct ASCIIWordTable: Sendable {
     func lookup(_ w: String) -> Int32 {
         var w = w
         return w.withUTF8 { key in
-            var slot = Self.hash(key) & mask
-            while lengths[slot] >= 0 {
-                if Int(lengths[slot]) == key.count {
-                    let s = Int(starts[slot])
-                    var same = true
-                    for k in 0..<key.count where bytes[s + k] != key[k] { same = false; break }
-                    if same { return values[slot] }
+            bytes.withUnsafeBufferPointer { bytes in
+                lengths.withUnsafeBufferPointer { lengths in
+                    var slot = Self.hash(key) & mask
+                    while lengths[slot] >= 0 {
+                        if Int(lengths[slot]) == key.count,
+                           memcmp(bytes.baseAddress! + Int(starts[slot]), key.baseAddress!, key.count) == 0 {
+                            return values[slot]
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                    return -1
                 }
-                slot = (slot + 1) & mask
             }
-            return -1
         }
     }
 }
