@@ -84,7 +84,8 @@ public struct DocumentAnalyzer: Sendable {
             }
             // uncovered capitalized single tokens
             var added: [Item] = []
-            for (k, t) in s.tokens.enumerated() where !covered[k] && t.kind == .word && t.isCapitalized && !t.isAllCaps && t.text.count >= 3 {
+            for k in s.tokens.indices where !covered[k] && s.tokens[k].kind == .word && s.tokens[k].isCapitalized && !s.tokens[k].isAllCaps && s.tokens[k].text.count >= 3 {
+                let t = s.tokens[k]
                 var person: Item? = nil
                 if !full.isEmpty, let f = full[Self.surnameKey(t.text)] {
                     person = f

@@ -64,7 +64,7 @@ public struct MentionFinder: Sendable {
         var items = lexiconItems(tokens, sentence: sentence.index)
         regions(&items, tokens)
         items = dates(items, tokens, published: published)
-        items = numbers(items, tokens)
+        numbers(&items, tokens)
         institutions(&items, tokens)
         if !sentence.isBoilerplate {
             persons(&items, tokens)
@@ -232,15 +232,12 @@ public struct MentionFinder: Sendable {
 
     // MARK: - Numbers
 
-    func numbers(_ items: [Item], _ tokens: [Token]) -> [Item] {
+    func numbers(_ out: inout [Item], _ tokens: [Token]) {
+        // number words become parts of numbers: `out` keeps the other items, in order, and gains the numbers
+        let words = ItemsByStart(out.filter { $0.kind == .grammar && $0.a == "number_word" }, tokenCount: tokens.count)
+        if !words.items.isEmpty { out.removeAll { $0.kind == .grammar && $0.a == "number_word" } }
         var covered = [Bool](repeating: false, count: tokens.count)
-        var out: [Item] = []
-        for ix in items.indices where !(items[ix].kind == .grammar && items[ix].a == "number_word") {
-            let it = items[ix]
-            for k in it.range { covered[k] = true }
-            out.append(it)
-        }
-        let words = ItemsByStart(items.filter { $0.kind == .grammar && $0.a == "number_word" }, tokenCount: tokens.count)
+        for ix in out.indices { for k in out[ix].range { covered[k] = true } }
         var i = 0
         while i < tokens.count {
             if covered[i] { i += 1; continue }
@@ -348,7 +345,6 @@ public struct MentionFinder: Sendable {
             for k in i..<end { covered[k] = true }
             i = end
         }
-        return out
     }
 
     /// Items by the token they start at (the first one when several do), looked up by index rather than hashed.
@@ -550,8 +546,10 @@ public struct MentionFinder: Sendable {
     // MARK: - Institutions ("Russia's Defense Ministry", "the Ministry of Defense of Ukraine", "the air force")
 
     func institutions(_ items: inout [Item], _ tokens: [Token]) {
-        var covered = [Int](repeating: -1, count: tokens.count)
-        for n in items.indices { for k in items[n].range { covered[k] = n } }
+        // the country-relative patterns need a country or demonym item
+        let anyCountry = items.contains { $0.kind == .country || $0.kind == .demonym }
+        var covered = [Int](repeating: -1, count: anyCountry ? tokens.count : 0)
+        for n in items.indices where anyCountry { for k in items[n].range { covered[k] = n } }
         func seq(_ at: Int, _ words: [String]) -> Bool {
             guard at >= 0, at + words.count <= tokens.count else { return false }
             for (o, w) in words.enumerated() where tokens[at + o].lower != w { return false }
