@@ -106,6 +106,7 @@ public struct MentionFinder: Sendable {
     func span(_ r: Range<Int>, _ tokens: [Token]) -> Span { Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end) }
 
     func surface(_ r: Range<Int>, _ tokens: [Token]) -> String {
+        if r.count == 1 { return tokens[r.lowerBound].text }
         var s = ""
         for k in r {
             if k > r.lowerBound, tokens[k].spaceBefore { s += " " }
@@ -370,6 +371,11 @@ public struct MentionFinder: Sendable {
     func dates(_ items: [Item], _ tokens: [Token], published: CivilDate?) -> [Item] {
         var out: [Item] = []
         var k = 0
+        // without a month, weekday or relative word every item is kept as it is: no pass over them
+        if !items.contains(where: { $0.kind == .grammar && ($0.a == "month" || $0.a == "weekday" || $0.a == "relative_day" || $0.a == "relative_marker" || $0.a == "offset_unit") }) {
+            out = items
+            k = items.count
+        }
         func num(_ t: Int) -> Int? {
             guard t < tokens.count, tokens[t].kind == .number else { return nil }
             return Int(tokens[t].text)
