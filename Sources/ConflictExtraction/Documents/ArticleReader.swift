@@ -123,9 +123,11 @@ public struct ArticleReader: Sendable {
     private static let frontMatterOpen = "---"
 
     func readDocument(_ text: String, path: String) throws -> Article {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.trimmingCharacters(in: .whitespaces) == Self.frontMatterOpen {
-            return try readFrontMatter(lines: &lines, path: path)
+        // "\n" is a grapheme of its own (no CR left here): splitting the UTF-8 bytes gives the same lines
+        let firstEnd = text.utf8.firstIndex(of: 0x0A) ?? text.endIndex
+        if Whitespace.trimSpaces(text[..<firstEnd]) == Self.frontMatterOpen {
+            var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            return try readFrontMatter(text, lines: &lines, path: path)
         }
         if let article = try readDateLine(text, path: path) { return article }
         let body = Self.cleanBody(text)
@@ -137,9 +139,9 @@ public struct ArticleReader: Sendable {
         return Article(path: path, published: defaultDate, body: body, format: .plain, diagnostics: diags)
     }
 
-    private func readFrontMatter(lines: inout [Substring], path: String) throws -> Article {
+    private func readFrontMatter(_ text: String, lines: inout [Substring], path: String) throws -> Article {
         guard let close = lines.indices.dropFirst().first(where: {
-            let t = lines[$0].trimmingCharacters(in: .whitespaces)
+            let t = Whitespace.trimSpaces(lines[$0])
             return t == "---" || t == "..."
         }) else { throw ArticleReadFailure.unclosedFrontMatter }
         // control characters are refused by YAML: removed (with a warning, see `controlWarning`)
@@ -148,7 +150,7 @@ public struct ArticleReader: Sendable {
         let loaded: Any?
         do {
             // Dates stay strings (validated below) instead of being silently rolled over into a Date.
-            let node = try Yams.compose(yaml: yaml, Resolver.default.removing(.timestamp))
+            let node = try Yams.compose(yaml: yaml, Self.yamlResolver, .default, Self.yamlEncoding)
             if let node {
                 // Aliases are expanded by value: a few lines can stand for billions of nodes ("billion laughs").
                 var budget = Self.maxYAMLNodes
@@ -183,7 +185,7 @@ public struct ArticleReader: Sendable {
                 return nil
             }
             let s = (v as? String) ?? "\(v)"
-            let t = Self.stripControls(s).trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = Whitespace.trimSpacesAndNewlines(Self.stripControls(s))
             return t.isEmpty ? nil : t
         }
         var published: String?
@@ -198,7 +200,8 @@ public struct ArticleReader: Sendable {
         } else {
             diags.append(Diagnostic(.warning, "front matter has no date: publication date unknown (use --date)"))
         }
-        let body = Self.cleanBody(lines[(close + 1)...].joined(separator: "\n"))
+        // the lines after the closing one, as they are in `text` (they are slices of it)
+        let body = Self.cleanBody(close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : "")
         if body.isEmpty { throw ArticleReadFailure.noBody }
         let title = string("title").map(Normalizer.normalize)
         let url = string("source") ?? string("url")
@@ -264,7 +267,7 @@ public struct ArticleReader: Sendable {
     private func readJSONL(_ text: String, path: String) -> [Result<Article, ArticleReadError>] {
         var out: [Result<Article, ArticleReadError>] = []
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = Whitespace.trimSpaces(line)
             if trimmed.isEmpty { continue }
             let linePath = "\(path):\(i + 1)"
             do {
@@ -285,7 +288,7 @@ public struct ArticleReader: Sendable {
     public func readJSONLLine(_ line: String, path: String) -> Result<Article, ArticleReadError> {
         do {
             if line.utf8.count > maxSize { throw ArticleReadFailure.tooLarge(size: line.utf8.count, limit: maxSize) }
-            return .success(try readJSONLine(line.trimmingCharacters(in: .whitespaces), path: path))
+            return .success(try readJSONLine(Whitespace.trimSpaces(line), path: path))
         } catch let f as ArticleReadFailure {
             return .failure(ArticleReadError(path: path, failure: f))
         } catch {
@@ -304,7 +307,7 @@ public struct ArticleReader: Sendable {
         func string(_ key: String) throws -> String? {
             guard let v = map[key], !(v is NSNull) else { return nil }
             guard let s = v as? String else { throw ArticleReadFailure.badJSON("'\(key)' must be a string") }
-            let t = Self.stripControls(s).trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = Whitespace.trimSpacesAndNewlines(Self.stripControls(s))
             return t.isEmpty ? nil : t
         }
         guard let raw = try string("text") ?? string("body") else {
@@ -313,7 +316,7 @@ public struct ArticleReader: Sendable {
         let body = Self.cleanBody(Normalizer.normalizeLineEndings(raw))
         if body.isEmpty { throw ArticleReadFailure.noBody }
         var diags: [Diagnostic] = []
-        if let w = Self.controlWarning(map.values.compactMap { $0 as? String }.joined(separator: " ")) { diags.append(w) }
+        if let w = Self.controlWarning(count: map.values.reduce(0) { $0 + (($1 as? String).map(Self.controlCount) ?? 0) }) { diags.append(w) }
         var published = try string("date").map(Self.parseDate)
         if published == nil {
             published = defaultDate
@@ -332,7 +335,9 @@ public struct ArticleReader: Sendable {
     /// C0 control characters other than tab and line feed, and DEL: never text. Form feed and vertical tab
     /// become line breaks; the others are removed (a JSON `\u0000` must not reach the database).
     static func stripControls(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isStrayControl) else { return s }
+        // stray controls are ASCII: a byte scan finds them
+        var probe = s
+        guard probe.withUTF8({ $0.contains { $0 < 0x20 ? ($0 != 0x09 && $0 != 0x0A && $0 != 0x0D) : $0 == 0x7F } }) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             if u == "\u{0B}" || u == "\u{0C}" { out.append("\n") } else if !isStrayControl(u) { out.append(u) }
@@ -346,8 +351,21 @@ public struct ArticleReader: Sendable {
 
     /// A warning when `raw` holds control characters (they are removed from the stored text).
     static func controlWarning(_ raw: String) -> Diagnostic? {
-        let n = raw.unicodeScalars.reduce(0) { $0 + (isStrayControl($1) && $1 != "\u{0B}" && $1 != "\u{0C}" ? 1 : 0) }
-        return n == 0 ? nil : Diagnostic(.warning, "removed \(n) control character\(n == 1 ? "" : "s") (NUL, escape, ...) from the text")
+        controlWarning(count: controlCount(raw))
+    }
+
+    static func controlWarning(count n: Int) -> Diagnostic? {
+        n == 0 ? nil : Diagnostic(.warning, "removed \(n) control character\(n == 1 ? "" : "s") (NUL, escape, ...) from the text")
+    }
+
+    /// The control characters `stripControls` removes (not the form feeds and vertical tabs it turns into line breaks).
+    static func controlCount(_ raw: String) -> Int {
+        var raw = raw
+        return raw.withUTF8 { u in
+            var n = 0
+            for b in u where b < 0x20 ? (b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0B && b != 0x0C) : b == 0x7F { n += 1 }
+            return n
+        }
     }
 
     // MARK: - front matter limits
@@ -355,6 +373,10 @@ public struct ArticleReader: Sendable {
     /// Front matter is a few lines of metadata: anything bigger or deeper is refused before YAML parsing,
     /// whose recursion could otherwise exhaust the stack.
     public static let maxFrontMatterBytes = 65_536
+    /// Yams' default resolver without timestamps, built once.
+    static let yamlResolver = Resolver.default.removing(.timestamp)
+    /// Yams' default encoding, read once (it looks at the environment on every use); an immutable enum value.
+    nonisolated(unsafe) static let yamlEncoding = Parser.Encoding.default
     static let maxYAMLDepth = 64
     static let maxYAMLNodes = 10_000
 
@@ -406,10 +428,16 @@ public struct ArticleReader: Sendable {
     /// Normalizes and trims the body (leading blank lines and trailing whitespace); control characters removed.
     static func cleanBody(_ s: String) -> String {
         let n = stripControls(Normalizer.normalize(s))
-        var scalars = Substring(n)
-        while let f = scalars.first, f.isWhitespace { scalars = scalars.dropFirst() }
-        while let l = scalars.last, l.isWhitespace { scalars = scalars.dropLast() }
-        return String(scalars)
+        // whitespace characters off both ends, by index (dropLast would count the characters each time)
+        var a = n.startIndex
+        var b = n.endIndex
+        while a < b, n[a].isWhitespace { a = n.index(after: a) }
+        while a < b {
+            let p = n.index(before: b)
+            guard n[p].isWhitespace else { break }
+            b = p
+        }
+        return String(n[a..<b])
     }
 
     static func isoDay(_ d: Date) -> String {
@@ -421,7 +449,7 @@ public struct ArticleReader: Sendable {
 
     /// Validates an ISO date (`YYYY-MM-DD`, optionally followed by a time) and returns `YYYY-MM-DD`.
     public static func parseDate(_ s: String) throws -> String {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = Whitespace.trimSpaces(s)
         let day = String(t.prefix(10))
         let rest = t.dropFirst(10)
         guard rest.isEmpty || rest.first == "T" || rest.first == " " else { throw ArticleReadFailure.badDate(t) }

@@ -4,7 +4,7 @@ import Foundation
 /// else the URL host without `www.`.
 public enum OutletInference {
     public static func outlet(declared: String?, title: String?, url: String?) -> String? {
-        if let d = declared?.trimmingCharacters(in: .whitespacesAndNewlines), !d.isEmpty { return d }
+        if let d = declared.map(Whitespace.trimSpacesAndNewlines), !d.isEmpty { return d }
         let host = self.host(of: url)
         if let suffix = titleSuffix(title), acceptable(suffix, host: host) { return suffix }
         return host
@@ -12,7 +12,7 @@ public enum OutletInference {
 
     /// The host of a URL, lowercased, without a leading `www.`.
     public static func host(of url: String?) -> String? {
-        guard let url, let h = URLComponents(string: url.trimmingCharacters(in: .whitespaces))?.host?.lowercased(),
+        guard let url, let h = URLComponents(string: Whitespace.trimSpaces(url))?.host?.lowercased(),
               !h.isEmpty else { return nil }
         return h.hasPrefix("www.") ? String(h.dropFirst(4)) : h
     }
@@ -27,7 +27,7 @@ public enum OutletInference {
             }
         }
         guard let r = best, r.lowerBound > title.startIndex else { return nil }
-        let suffix = title[r.upperBound...].trimmingCharacters(in: .whitespaces)
+        let suffix = Whitespace.trimSpaces(title[r.upperBound...])
         let words = suffix.split(separator: " ")
         guard !suffix.isEmpty, suffix.count <= 40, words.count <= 5 else { return nil }
         return suffix

@@ -152,7 +152,8 @@ struct AttackFrame {
         }
 
         // 2. casualties
-        for (n, it) in items.enumerated() where it.kind == .number && !it.vague && !usedNumbers.contains(n) {
+        for n in items.indices where items[n].kind == .number && !items[n].vague && !usedNumbers.contains(n) {
+            let it = items[n]
             guard let v = it.value else { continue }
             let after = it.range.upperBound
             if after + 1 < s.tokens.count, s.tokens[after].lower == "of", ["them", "whom"].contains(s.tokens[after + 1].lower) { continue }
@@ -185,7 +186,8 @@ struct AttackFrame {
             p.rules.append("attack.casualty.\(sl)")
         }
         // "no injuries or deaths", "there were no casualties"
-        for (n, it) in items.enumerated() where it.isGrammar("negation") {
+        for n in items.indices where items[n].isGrammar("negation") {
+            let it = items[n]
             for c in items.dropFirst(n + 1).prefix(4) where c.kind == .trigger && c.a == "casualty" && c.range.lowerBound - it.range.upperBound <= 5 {
                 if c.b == "killed" || c.b == "casualties", p.killed == nil { p.killed = Figure(0) }
                 if c.b == "injured" || c.b == "casualties", p.injured == nil { p.injured = Figure(0) }
@@ -366,7 +368,8 @@ struct AttackFrame {
         if p.target == nil {
             // the places' country (the one named most)
             var count: [String: Int] = [:]
-            for it in items where it.kind == .place && isLocation(items, items.firstIndex(where: { $0.range == it.range })!, s) {
+            for ix in items.indices where items[ix].kind == .place && isLocation(items, items.firstIndex(where: { $0.range == items[ix].range })!, s) {
+                let it = items[ix]
                 if let c = it.country, c != p.attacker { count[c, default: 0] += 1 }
             }
             if p.attacker == nil || count[p.attacker!] == nil, let best = count.max(by: { $0.value < $1.value }) {

@@ -14,7 +14,8 @@ struct Attribution {
     static func claimant(_ s: AnalyzedSentence, _ memory: inout Memory) -> ActorRef? {
         var found: ActorRef? = nil
         let items = s.items
-        for (n, it) in items.enumerated() where it.isTrigger("claim") {
+        for n in items.indices where items[n].isTrigger("claim") {
+            let it = items[n]
             let lower = it.text.lowercased()
             if lower.hasPrefix("according to") || lower.hasPrefix("citing") || lower.hasPrefix("cited") {
                 if let a = items[(n + 1)...].prefix(3).first(where: { $0.actorRef != nil && $0.range.lowerBound - it.range.upperBound <= 6 }) {
@@ -69,7 +70,8 @@ struct Attribution {
             }
         }
         // remember every actor of the sentence for later pronouns
-        for it in items where it.kind == .person || it.kind == .organization {
+        for ix in items.indices where items[ix].kind == .person || items[ix].kind == .organization {
+            let it = items[ix]
             if let r = it.actorRef {
                 if it.kind == .person { memory.lastPerson = r } else if it.country != nil { memory.lastOrganization = r }
             }

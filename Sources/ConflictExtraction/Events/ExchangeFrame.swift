@@ -116,7 +116,8 @@ struct ExchangeFrame {
 
         // mediators: actors after a mediation word, or before "provided humanitarian assistance"
         var mediatorRanges: [Range<Int>] = []
-        for (n, it) in items.enumerated() where it.isTrigger("mediation") {
+        for n in items.indices where items[n].isTrigger("mediation") {
+            let it = items[n]
             let after = items.dropFirst(n + 1).prefix { $0.range.lowerBound - it.range.upperBound <= 10 && !$0.isTrigger("exchange") }
             let before = items[..<n].reversed().prefix { it.range.lowerBound - $0.range.upperBound <= 12 }
             let lower = it.text.lowercased()
@@ -129,12 +130,14 @@ struct ExchangeFrame {
             }
         }
         // sides: countries, demonyms and capitals as subjects ("Kyiv and Moscow swapped") that are not mediators
-        for it in items where (it.kind == .country || it.kind == .demonym || (it.kind == .place && it.a == "capital" && !(it.range.lowerBound > 0 && ["in", "at", "from", "near", "of"].contains(s.tokens[it.range.lowerBound - 1].lower)))) && !mediatorRanges.contains(it.range) {
+        for ix in items.indices where (items[ix].kind == .country || items[ix].kind == .demonym || (items[ix].kind == .place && items[ix].a == "capital" && !(items[ix].range.lowerBound > 0 && ["in", "at", "from", "near", "of"].contains(s.tokens[items[ix].range.lowerBound - 1].lower)))) && !mediatorRanges.contains(items[ix].range) {
+            let it = items[ix]
             if let c = it.country, !p.sides.contains(c), !p.mediators.contains(c) { p.sides.append(c) }
         }
 
         // figures
-        for (n, it) in items.enumerated() where it.kind == .number && !it.vague {
+        for n in items.indices where items[n].kind == .number && !items[n].vague {
+            let it = items[n]
             guard let v = it.value else { continue }
             let fig = Figure(v, it.qualifier ?? .exact)
             // the counted noun within a few tokens
@@ -217,7 +220,8 @@ struct ExchangeFrame {
             p.rules.append(civilian ? "exchange.civilians" : "exchange.returned")
         }
         // "146 for 146"
-        for (n, it) in items.enumerated() where it.kind == .number && n + 1 < items.count {
+        for n in items.indices where items[n].kind == .number && n + 1 < items.count {
+            let it = items[n]
             let nx = items[n + 1]
             guard nx.kind == .number, nx.range.lowerBound == it.range.upperBound + 1, s.tokens[it.range.upperBound].lower == "for", let a = it.value, let b = nx.value else { continue }
             if a == b, p.sides.count >= 2 {

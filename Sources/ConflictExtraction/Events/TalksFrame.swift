@@ -30,11 +30,11 @@ struct TalksFrame {
         var caps: [String: String] = [:]
         for p in dict.places where p.kind == "capital" { if let c = p.country, caps[c] == nil { caps[c] = p.name } }
         self.capitals = caps
-        self.clauseBreaks = Set(dict.grammarClass("clause_break").keys)
+        self.clauseBreaks = WordSet(dict.grammarClass("clause_break").keys)
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
     let groupWords: Set<String>
-    let clauseBreaks: Set<String>
+    let clauseBreaks: WordSet
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 
@@ -80,7 +80,8 @@ struct TalksFrame {
             return true
         }.map(\.element)
         var rounds: [(at: Int, value: Int)] = []
-        for (n, it) in items.enumerated() where it.kind == .ordinal && n + 1 < items.count {
+        for n in items.indices where items[n].kind == .ordinal && n + 1 < items.count {
+            let it = items[n]
             let nx = items[n + 1]
             if nx.isTrigger("talks", "event"), nx.range.lowerBound - it.range.upperBound <= 2, let v = it.value { rounds.append((it.range.lowerBound, v)) }
         }
@@ -90,7 +91,8 @@ struct TalksFrame {
         }
         let round = rounds.first?.value
         var parties: [String] = []
-        for it in items where it.kind == .country || it.kind == .demonym {
+        for ix in items.indices where items[ix].kind == .country || items[ix].kind == .demonym {
+            let it = items[ix]
             if let c = it.country, !parties.contains(c), !venues.contains(where: { $0.1 && $0.0.country == c }) { parties.append(c) }
         }
         let name = triggers.map(\.text).max { $0.count < $1.count } ?? "talks"
@@ -134,7 +136,7 @@ struct TalksFrame {
     /// headed by A, while the American side is headed by B" (one piece per group named).
     func delegations(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String> = []) -> [DelegationPiece] {
         // clauses: "The U.S. delegation included A and B, while Putin was accompanied by C and D"
-        let cuts = s.tokens.indices.filter { clauseBreaks.contains(s.tokens[$0].lower) }
+        let cuts = s.tokens.indices.filter { clauseBreaks.contains(s.tokens[$0]) }
         guard !cuts.isEmpty else { return delegationsInClause(s, previousSide: previousSide, venues: venues) }
         var out: [DelegationPiece] = []
         let bounds = [0] + cuts + [s.tokens.count]

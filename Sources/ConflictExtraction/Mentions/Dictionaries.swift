@@ -251,6 +251,7 @@ public final class Dictionaries: Sendable {
         for (i, e) in numbers.enumerated() { lex.add(e.term, .number, i) }
         for (i, e) in ordinals.enumerated() { lex.add(e.term, .ordinal, i) }
         for (i, e) in grammar.enumerated() { lex.add(e.term, .grammar, i) }
+        lex.seal()
         self.lexicon = lex
     }
 

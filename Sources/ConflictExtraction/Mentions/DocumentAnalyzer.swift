@@ -49,7 +49,8 @@ public struct DocumentAnalyzer: Sendable {
         // surname -> (full name, country, title) of the fullest mention
         var full: [String: Item] = [:]
         for s in doc.sentences where !s.sentence.isBoilerplate {
-            for it in s.items where it.kind == .person && it.range.count >= 2 {
+            for ix in s.items.indices where s.items[ix].kind == .person && s.items[ix].range.count >= 2 {
+                let it = s.items[ix]
                 let key = Self.surnameKey(it.canonical)
                 if let old = full[key], old.canonical.count >= it.canonical.count {
                     if full[key]!.title == nil { full[key]!.title = it.title }
@@ -64,8 +65,10 @@ public struct DocumentAnalyzer: Sendable {
         }
         for n in doc.sentences.indices where !doc.sentences[n].sentence.isBoilerplate {
             var s = doc.sentences[n]
-            var covered = Set<Int>()
-            for it in s.items { for k in it.range { covered.insert(k) } }
+            // `s` holds the only reference to the items from here on: edited in place, not copied
+            doc.sentences[n].items = []
+            var covered = [Bool](repeating: false, count: s.tokens.count)
+            for ix in s.items.indices { for k in s.items[ix].range { covered[k] = true } }
             // existing person items: unify with the article's fullest form
             for k in s.items.indices where s.items[k].kind == .person {
                 let key = Self.surnameKey(s.items[k].canonical)
@@ -81,10 +84,10 @@ public struct DocumentAnalyzer: Sendable {
             }
             // uncovered capitalized single tokens
             var added: [Item] = []
-            for (k, t) in s.tokens.enumerated() where !covered.contains(k) && t.kind == .word && t.isCapitalized && !t.isAllCaps && t.text.count >= 3 {
-                let key = Self.surnameKey(t.text)
+            for k in s.tokens.indices where !covered[k] && s.tokens[k].kind == .word && s.tokens[k].isCapitalized && !s.tokens[k].isAllCaps && s.tokens[k].text.count >= 3 {
+                let t = s.tokens[k]
                 var person: Item? = nil
-                if let f = full[key] {
+                if !full.isEmpty, let f = full[Self.surnameKey(t.text)] {
                     person = f
                 } else {
                     // "Gusev said", "Rudnytskyi went on to say": a lone capitalized word that speaks
@@ -140,12 +143,31 @@ public struct DocumentAnalyzer: Sendable {
         name.split(separator: " ").suffix(2).joined(separator: " ").lowercased()
     }
 
+    /// `surnameKey`'s folding on bytes, for ASCII names without CR (each byte is then one character).
+    static func asciiSurnameKey(_ last: Substring) -> String? {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(last.utf8.count)
+        for var c in last.utf8 {
+            guard c < 0x80, c != 0x0D else { return nil }
+            if c >= 65 && c <= 90 { c += 32 }
+            if let p = bytes.last {
+                if (p == 0x79 || p == 0x69) && c == 0x79 { bytes[bytes.count - 1] = 0x79; continue }
+                if p == 0x79 && c == 0x69 { continue }
+                if p == 0x69 && c == 0x69 { continue }
+                if p == 0x69 && c == 0x65 { bytes[bytes.count - 1] = 0x65; continue }
+            }
+            bytes.append(c)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The comparison key of a surname: last word, lowercased, spelling variants folded.
     public static func surnameKey(_ name: String) -> String {
         var n = Substring(name)
         if n.hasSuffix("'s") { n = n.dropLast(2) }
         let last = n.split(separator: " ").last ?? n
         // fold spelling variants: yy, iy, yi -> y; ii -> i; ie -> e (Zelenskyy / Zelenskiy / Zelensky)
+        if let key = asciiSurnameKey(last) { return key }
         var out: [Character] = []
         for c in last.lowercased() {
             if let p = out.last {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A recognized unit inside a sentence: what the event frames work on.
 /// `range` is in token indices of the sentence; `span` in scalar offsets of the body.
 public struct Item: Sendable {
@@ -75,27 +77,71 @@ public struct AnalyzedSentence: Sendable {
 }
 
 /// Lowercased multi-word phrases, matched against tokens without building strings for every window.
+/// Phrases are kept as a trie over numbered words, so a token that starts no phrase costs one
+/// first-byte test (or one hash) and a match allocates nothing.
 public struct PhraseSet: Sendable {
     let phrases: Set<[String]>
-    let firstWords: Set<String>
     let maxLength: Int
+    /// ASCII tokens that start no phrase are ruled out without hashing them.
+    let firstShapes: WordShapes
+    let words: [String: Int32]
+    /// `words` for ASCII tokens
+    let asciiWords: ASCIIWordTable
+    /// (node << 32 | word) -> child node; node 0 is the root
+    let edges: [Int: Int32]
+    /// nodes that end a phrase
+    let terminal: [Bool]
 
     public init<S: Sequence>(_ list: S) where S.Element == String {
         let split = list.map { $0.lowercased().split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
         phrases = Set(split)
-        firstWords = Set(split.map { $0[0] })
         maxLength = split.map(\.count).max() ?? 0
+        var words: [String: Int32] = [:]
+        var edges: [Int: Int32] = [:]
+        var terminal = [false]
+        for p in split {
+            var node = 0
+            for w in p {
+                let id: Int32
+                if let known = words[w] { id = known } else { id = Int32(words.count); words[w] = id }
+                if let next = edges[node << 32 | Int(id)] {
+                    node = Int(next)
+                } else {
+                    terminal.append(false)
+                    edges[node << 32 | Int(id)] = Int32(terminal.count - 1)
+                    node = terminal.count - 1
+                }
+            }
+            terminal[node] = true
+        }
+        self.firstShapes = WordShapes(split.map { $0[0] })
+        self.words = words
+        self.asciiWords = ASCIIWordTable(words)
+        self.edges = edges
+        self.terminal = terminal
     }
 
     public var isEmpty: Bool { phrases.isEmpty }
 
+    /// False when no phrase can start with token `t`.
+    @inline(__always)
+    func mayStart(_ t: Token) -> Bool { firstShapes.admits(t) }
+
+    @inline(__always)
+    func step(_ node: Int, _ token: Token) -> Int? {
+        let w = token.lowerIsASCII ? asciiWords.lookup(token.lower) : words[token.lower] ?? -1
+        guard w >= 0, let next = edges[node << 32 | Int(w)] else { return nil }
+        return Int(next)
+    }
+
     /// Does a phrase start at token `i`?
     public func starts(at i: Int, in tokens: [Token]) -> Bool {
-        guard firstWords.contains(tokens[i].lower) else { return false }
-        var words: [String] = []
+        guard mayStart(tokens[i]) else { return false }
+        var node = 0
         for k in i..<min(tokens.count, i + maxLength) {
-            words.append(tokens[k].lower)
-            if phrases.contains(words) { return true }
+            guard let next = step(node, tokens[k]) else { return false }
+            node = next
+            if terminal[node] { return true }
         }
         return false
     }
@@ -103,7 +149,13 @@ public struct PhraseSet: Sendable {
     /// Does a phrase end right before token `t`?
     public func ends(before t: Int, in tokens: [Token]) -> Bool {
         for len in 1...max(1, maxLength) where t - len >= 0 {
-            if firstWords.contains(tokens[t - len].lower), phrases.contains(tokens[(t - len)..<t].map(\.lower)) { return true }
+            guard mayStart(tokens[t - len]) else { continue }
+            var node: Int? = 0
+            for k in (t - len)..<t {
+                node = step(node!, tokens[k])
+                if node == nil { break }
+            }
+            if let n = node, terminal[n] { return true }
         }
         return false
     }
@@ -111,5 +163,54 @@ public struct PhraseSet: Sendable {
     public func occurs(in tokens: [Token]) -> Bool {
         for i in tokens.indices where starts(at: i, in: tokens) { return true }
         return false
+    }
+}
+
+/// Look-ups over items through the array's buffer. The generic `Sequence` versions take each element
+/// from an iterator, which copies the whole `Item` (and retains its strings) for every one looked at;
+/// these hand each element to the predicate borrowed. Same results, same order of evaluation.
+extension Array where Element == Item {
+    @inline(__always)
+    func contains(where predicate: (Item) throws -> Bool) rethrows -> Bool {
+        try firstIndex(where: predicate) != nil
+    }
+
+    @inline(__always)
+    func first(where predicate: (Item) throws -> Bool) rethrows -> Item? {
+        try firstIndex(where: predicate).map { self[$0] }
+    }
+
+    @inline(__always)
+    func last(where predicate: (Item) throws -> Bool) rethrows -> Item? {
+        try lastIndex(where: predicate).map { self[$0] }
+    }
+
+    @inline(__always)
+    func firstIndex(where predicate: (Item) throws -> Bool) rethrows -> Int? {
+        try withUnsafeBufferPointer { buf in
+            for i in buf.indices where try predicate(buf[i]) { return i }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    func lastIndex(where predicate: (Item) throws -> Bool) rethrows -> Int? {
+        try withUnsafeBufferPointer { buf in
+            var i = buf.count
+            while i > 0 {
+                i -= 1
+                if try predicate(buf[i]) { return i }
+            }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    func filter(_ isIncluded: (Item) throws -> Bool) rethrows -> [Item] {
+        try withUnsafeBufferPointer { buf in
+            var out: [Item] = []
+            for i in buf.indices where try isIncluded(buf[i]) { out.append(buf[i]) }
+            return out
+        }
     }
 }

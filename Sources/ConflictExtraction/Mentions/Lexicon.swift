@@ -20,6 +20,14 @@ public struct LexEntry: Sendable, Hashable {
 public struct Lexicon: Sendable {
     private var nodes: [[String: Int32]] = [[:]]
     private var values: [[LexEntry]] = [[]]
+    /// Every word of every phrase -> a number, so that a sentence's tokens are hashed once (`wordIDs`)
+    /// and the trie is walked on integers: edge (node << 32 | word) -> child node.
+    private var words: [String: Int32] = [:]
+    private var edges: [Int: Int32] = [:]
+    /// `words` for ASCII tokens (built by `seal`)
+    private var asciiWords = ASCIIWordTable()
+    /// The root's children by word number (-1: none): the look-up made for almost every token, unhashed.
+    private var rootChildren: [Int32] = []
 
     public init() {}
 
@@ -35,6 +43,13 @@ public struct Lexicon: Sendable {
                 values.append([])
                 let id = Int32(nodes.count - 1)
                 nodes[node][t.lower] = id
+                let word: Int32
+                if let w = words[t.lower] { word = w } else { word = Int32(words.count); words[t.lower] = word }
+                edges[node << 32 | Int(word)] = id
+                if node == 0 {
+                    while rootChildren.count <= Int(word) { rootChildren.append(-1) }
+                    rootChildren[Int(word)] = id
+                }
                 node = Int(id)
             }
         }
@@ -61,6 +76,43 @@ public struct Lexicon: Sendable {
             if !ok.isEmpty { out.append((j - i, ok)) }
         }
         return out.reversed()
+    }
+
+    /// Builds the look-up tables of `wordIDs` once every phrase is in.
+    mutating func seal() {
+        asciiWords = ASCIIWordTable(words)
+    }
+
+    /// The word number of each token (-1: in no phrase), for `bestMatch`.
+    func wordIDs(_ tokens: [Token]) -> [Int32] {
+        if asciiWords.isEmpty { return tokens.map { words[$0.lower] ?? -1 } }
+        return tokens.map { $0.lowerIsASCII ? asciiWords.lookup($0.lower) : words[$0.lower] ?? -1 }
+    }
+
+    /// The entry `matches(tokens, at: i).first` would give first once its entries are ordered by `rank`
+    /// (lowest first, ties in dictionary order): the longest phrase whose case rules hold, without
+    /// building the list of every match. `ids` are the sentence's `wordIDs`.
+    func bestMatch(_ tokens: [Token], ids: [Int32], at i: Int, rank: (LexEntry.Kind) -> Int) -> (length: Int, entry: LexEntry)? {
+        var node = 0
+        var j = i
+        var found: (length: Int, entry: LexEntry)? = nil
+        // every phrase end along the path is checked: the deepest one with a case-matching entry wins
+        while j < ids.count, ids[j] >= 0 {
+            if node == 0 {
+                guard Int(ids[j]) < rootChildren.count, rootChildren[Int(ids[j])] >= 0 else { break }
+                node = Int(rootChildren[Int(ids[j])])
+            } else {
+                guard let next = edges[node << 32 | Int(ids[j])] else { break }
+                node = Int(next)
+            }
+            j += 1
+            var bestRank = Int.max
+            for e in values[node] where Lexicon.caseMatches(e, tokens, i) {
+                let r = rank(e.kind)
+                if r < bestRank { found = (j - i, e); bestRank = r }
+            }
+        }
+        return found
     }
 
     static func caseMatches(_ e: LexEntry, _ tokens: [Token], _ i: Int) -> Bool {

@@ -11,6 +11,9 @@ public struct MentionFinder: Sendable {
     let patternsByTailStart: [String: [Int]]
     let headOnlyPatterns: [Int]
     let barePatternsByStart: [String: [Int]]
+    let bareStarts: WordShapes
+    /// The canonical name of each institution pattern without its country ("Defense Ministry").
+    let bareNames: [String]
     let singulars: Set<String>
 
     public init(dictionaries: Dictionaries) {
@@ -47,6 +50,10 @@ public struct MentionFinder: Sendable {
         self.patternsByTailStart = byTail
         self.headOnlyPatterns = headOnly
         self.barePatternsByStart = bare
+        self.bareStarts = WordShapes(bare.keys)
+        self.bareNames = dictionaries.institutions.map {
+            $0.canonical.replacingOccurrences(of: "{adj} ", with: "").replacingOccurrences(of: " of {country}", with: "")
+        }
         self.nameParticles = Set(dictionaries.grammarClass("name_particle").keys)
         self.singulars = Set(dictionaries.grammarClass("person_singular").keys)
     }
@@ -55,12 +62,12 @@ public struct MentionFinder: Sendable {
 
     public func analyze(_ sentence: Sentence, tokens: [Token], text: String, published: CivilDate?) -> AnalyzedSentence {
         var items = lexiconItems(tokens, sentence: sentence.index)
-        items = regions(items, tokens)
+        regions(&items, tokens)
         items = dates(items, tokens, published: published)
-        items = numbers(items, tokens)
-        items = institutions(items, tokens)
+        numbers(&items, tokens)
+        institutions(&items, tokens)
         if !sentence.isBoilerplate {
-            items = persons(items, tokens)
+            persons(&items, tokens)
         } else {
             items.removeAll { $0.kind == .person }
         }
@@ -69,17 +76,22 @@ public struct MentionFinder: Sendable {
     }
 
     static let priority: [LexEntry.Kind] = [.person, .organization, .country, .place, .demonym, .weapon, .target, .title, .trigger, .personSurname, .ordinal, .number, .grammar]
+    /// `priority` by `LexEntry.Kind.rawValue`.
+    static let rankByKind: [Int] = {
+        var r = [Int](repeating: 99, count: 256)
+        for (n, k) in priority.enumerated() where r[Int(k.rawValue)] == 99 { r[Int(k.rawValue)] = n }
+        return r
+    }()
 
     func lexiconItems(_ tokens: [Token], sentence: Int) -> [Item] {
         var items: [Item] = []
+        items.reserveCapacity(tokens.count / 4 + 4)
+        let ids = dict.lexicon.wordIDs(tokens)
+        let ranks = Self.rankByKind
         var i = 0
         while i < tokens.count {
-            let ms = dict.lexicon.matches(tokens, at: i)
-            guard let best = ms.first else { i += 1; continue }
-            let entries = best.entries.sorted { a, b in
-                (Self.priority.firstIndex(of: a.kind) ?? 99) < (Self.priority.firstIndex(of: b.kind) ?? 99)
-            }
-            let e = entries[0]
+            guard ids[i] >= 0, let best = dict.lexicon.bestMatch(tokens, ids: ids, at: i, rank: { ranks[Int($0.rawValue)] }) else { i += 1; continue }
+            let e = best.entry
             let r = i..<(i + best.length)
             if let item = makeItem(e, r, tokens) {
                 items.append(item)
@@ -94,6 +106,7 @@ public struct MentionFinder: Sendable {
     func span(_ r: Range<Int>, _ tokens: [Token]) -> Span { Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end) }
 
     func surface(_ r: Range<Int>, _ tokens: [Token]) -> String {
+        if r.count == 1 { return tokens[r.lowerBound].text }
         var s = ""
         for k in r {
             if k > r.lowerBound, tokens[k].spaceBefore { s += " " }
@@ -174,8 +187,7 @@ public struct MentionFinder: Sendable {
 
     // MARK: - Regions ("Kharkiv region", "the Lipetsk and Oryol regions")
 
-    func regions(_ items: [Item], _ tokens: [Token]) -> [Item] {
-        var items = items
+    func regions(_ items: inout [Item], _ tokens: [Token]) {
         var k = 0
         while k < items.count {
             let it = items[k]
@@ -217,19 +229,16 @@ public struct MentionFinder: Sendable {
             }
             items.remove(at: k)
         }
-        return items
     }
 
     // MARK: - Numbers
 
-    func numbers(_ items: [Item], _ tokens: [Token]) -> [Item] {
+    func numbers(_ out: inout [Item], _ tokens: [Token]) {
+        // number words become parts of numbers: `out` keeps the other items, in order, and gains the numbers
+        let words = ItemsByStart(out.filter { $0.kind == .grammar && $0.a == "number_word" }, tokenCount: tokens.count)
+        if !words.items.isEmpty { out.removeAll { $0.kind == .grammar && $0.a == "number_word" } }
         var covered = [Bool](repeating: false, count: tokens.count)
-        var out: [Item] = []
-        for it in items where !(it.kind == .grammar && it.a == "number_word") {
-            for k in it.range { covered[k] = true }
-            out.append(it)
-        }
-        let words: [Int: Item] = Dictionary(items.filter { $0.kind == .grammar && $0.a == "number_word" }.map { ($0.range.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
+        for ix in out.indices { for k in out[ix].range { covered[k] = true } }
         var i = 0
         while i < tokens.count {
             if covered[i] { i += 1; continue }
@@ -242,7 +251,8 @@ public struct MentionFinder: Sendable {
                 continue
             }
             if t.kind == .number {
-                let clean = t.text.replacingOccurrences(of: ",", with: "")
+                // number tokens are ASCII digits, `,` and `.`
+                let clean = String(decoding: t.text.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
                 if let v = Int(clean) {
                     value = v
                 } else if let d = Double(clean), let m = words[i + 1], m.b == "multiplier", let mv = m.value {
@@ -336,7 +346,24 @@ public struct MentionFinder: Sendable {
             for k in i..<end { covered[k] = true }
             i = end
         }
-        return out
+    }
+
+    /// Items by the token they start at (the first one when several do), looked up by index rather than hashed.
+    struct ItemsByStart {
+        let items: [Item]
+        let at: [Int32]
+
+        init(_ items: [Item], tokenCount: Int) {
+            self.items = items
+            var at = [Int32](repeating: -1, count: items.isEmpty ? 0 : tokenCount)
+            for (n, it) in items.enumerated() where at[it.range.lowerBound] < 0 { at[it.range.lowerBound] = Int32(n) }
+            self.at = at
+        }
+
+        subscript(_ t: Int) -> Item? {
+            guard t >= 0, t < at.count, at[t] >= 0 else { return nil }
+            return items[Int(at[t])]
+        }
     }
 
     // MARK: - Dates
@@ -344,6 +371,11 @@ public struct MentionFinder: Sendable {
     func dates(_ items: [Item], _ tokens: [Token], published: CivilDate?) -> [Item] {
         var out: [Item] = []
         var k = 0
+        // without a month, weekday or relative word every item is kept as it is: no pass over them
+        if !items.contains(where: { $0.kind == .grammar && ($0.a == "month" || $0.a == "weekday" || $0.a == "relative_day" || $0.a == "relative_marker" || $0.a == "offset_unit") }) {
+            out = items
+            k = items.count
+        }
         func num(_ t: Int) -> Int? {
             guard t < tokens.count, tokens[t].kind == .number else { return nil }
             return Int(tokens[t].text)
@@ -376,7 +408,6 @@ public struct MentionFinder: Sendable {
         }
         while k < items.count {
             let it = items[k]
-            let next = k + 1 < items.count ? items[k + 1] : nil
             if it.isGrammar("month"), let m = Int(it.b) {
                 var t = it.range.upperBound
                 // Month Day[-Day][, Year]
@@ -443,7 +474,7 @@ public struct MentionFinder: Sendable {
                 if offsetWeeks == 1 { d = p.adding(days: (wd - p.weekday + 7) % 7 == 0 ? 7 : (wd - p.weekday + 7) % 7) }
                 var e = it.range.upperBound
                 // "Wednesday, February 4, 2026": an explicit date follows and wins
-                if e < tokens.count, tokens[e].text == ",", let n = next, n.isGrammar("month") {
+                if e < tokens.count, tokens[e].text == ",", let n = k + 1 < items.count ? items[k + 1] : nil, n.isGrammar("month") {
                     k += 1
                     continue
                 }
@@ -457,7 +488,7 @@ public struct MentionFinder: Sendable {
                 k += 1
                 continue
             }
-            if it.isGrammar("relative_marker"), let n = next, n.isGrammar("period"), n.range.lowerBound == it.range.upperBound, let p = published, let dir = Int(it.b) {
+            if it.isGrammar("relative_marker"), let n = k + 1 < items.count ? items[k + 1] : nil, n.isGrammar("period"), n.range.lowerBound == it.range.upperBound, let p = published, let dir = Int(it.b) {
                 let r = it.range.lowerBound..<n.range.upperBound
                 switch n.b {
                 case "month":
@@ -498,12 +529,12 @@ public struct MentionFinder: Sendable {
             k += 1
         }
         // years on their own ("in 2022", "since 2014"), and ISO dates (2025-06-02)
-        var covered = Set<Int>()
-        for it in out { for t in it.range { covered.insert(t) } }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for it in out { for t in it.range { covered[t] = true } }
         var t = 0
         while t < tokens.count {
             defer { t += 1 }
-            guard !covered.contains(t), let y = yearAt(t) else { continue }
+            guard tokens[t].kind == .number, !covered[t], let y = yearAt(t) else { continue }
             if t + 4 < tokens.count, tokens[t + 1].text == "-", let m = num(t + 2), tokens[t + 3].text == "-", let d = num(t + 4), CivilDate.valid(y, m, d) {
                 out.append(make(t..<(t + 5), ResolvedDate(date: CivilDate(y, m, d).iso, precision: .day), "date.iso"))
                 t += 4
@@ -513,15 +544,18 @@ public struct MentionFinder: Sendable {
                 out.append(make(t..<(t + 1), ResolvedDate(date: String(y), precision: .year), "date.year"))
             }
         }
+        // usually in order already: sorting would copy every item
+        if zip(out, out.dropFirst()).allSatisfy({ $0.range.lowerBound <= $1.range.lowerBound }) { return out }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     // MARK: - Institutions ("Russia's Defense Ministry", "the Ministry of Defense of Ukraine", "the air force")
 
-    func institutions(_ items: [Item], _ tokens: [Token]) -> [Item] {
-        var items = items
-        var covered = [Int](repeating: -1, count: tokens.count)
-        for (n, it) in items.enumerated() { for k in it.range { covered[k] = n } }
+    func institutions(_ items: inout [Item], _ tokens: [Token]) {
+        // the country-relative patterns need a country or demonym item
+        let anyCountry = items.contains { $0.kind == .country || $0.kind == .demonym }
+        var covered = [Int](repeating: -1, count: anyCountry ? tokens.count : 0)
+        for n in items.indices where anyCountry { for k in items[n].range { covered[k] = n } }
         func seq(_ at: Int, _ words: [String]) -> Bool {
             guard at >= 0, at + words.count <= tokens.count else { return false }
             for (o, w) in words.enumerated() where tokens[at + o].lower != w { return false }
@@ -529,7 +563,8 @@ public struct MentionFinder: Sendable {
         }
         var replacements: [(remove: Set<Int>, item: Item)] = []
         var used = Set<Int>()
-        for (n, it) in items.enumerated() where it.kind == .country || it.kind == .demonym {
+        for n in items.indices where items[n].kind == .country || items[n].kind == .demonym {
+            let it = items[n]
             guard let iso = it.country, let c = dict.country(iso) else { continue }
             var best: (Range<Int>, Int)? = nil
             var candidates = headOnlyPatterns
@@ -569,13 +604,13 @@ public struct MentionFinder: Sendable {
         }
         // bare institutions ("the Defense Ministry said", "the air force"), resolved later in the document
         covered = [Int](repeating: -1, count: tokens.count)
-        for (n, it) in items.enumerated() { for k in it.range { covered[k] = n } }
+        for n in items.indices { for k in items[n].range { covered[k] = n } }
         var bare: [Item] = []
         var t = 0
         while t < tokens.count {
             var matched = 0
             var which = -1
-            for pi in barePatternsByStart[tokens[t].lower] ?? [] {
+            for pi in bareStarts.admits(tokens[t]) ? barePatternsByStart[tokens[t].lower] ?? [] : [] {
                 let p = institutionPatterns[pi]
                 if p.tail.count > matched, seq(t, p.tail), (t..<(t + p.tail.count)).allSatisfy({ covered[$0] < 0 || items[covered[$0]].kind == .trigger || items[covered[$0]].kind == .title || items[covered[$0]].kind == .grammar }) {
                     matched = p.tail.count
@@ -585,7 +620,7 @@ public struct MentionFinder: Sendable {
             if matched > 0 {
                 let r = t..<(t + matched)
                 let pat = dict.institutions[which]
-                let name = pat.canonical.replacingOccurrences(of: "{adj} ", with: "").replacingOccurrences(of: " of {country}", with: "")
+                let name = bareNames[which]
                 var inst = Item(kind: .organization, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: name, country: nil, rule: "institution.bare")
                 inst.actorKind = pat.kind
                 inst.b = "bare:\(which)"
@@ -600,15 +635,13 @@ public struct MentionFinder: Sendable {
             items = items.enumerated().filter { !drop.contains($0.offset) }.map(\.element) + bare
             items.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
-        return items
     }
 
     // MARK: - Persons not in any dictionary
 
-    func persons(_ items: [Item], _ tokens: [Token]) -> [Item] {
-        var items = items
+    func persons(_ items: inout [Item], _ tokens: [Token]) {
         var covered = [Int](repeating: -1, count: tokens.count)
-        for (n, it) in items.enumerated() { for k in it.range { covered[k] = n } }
+        for n in items.indices { for k in items[n].range { covered[k] = n } }
         func nameToken(_ k: Int) -> Bool {
             guard k < tokens.count else { return false }
             let t = tokens[k]
@@ -671,7 +704,6 @@ public struct MentionFinder: Sendable {
         for n in items.indices where items[n].kind == .person {
             contextualize(&items, n, tokens)
         }
-        return items
     }
 
     /// Fills a person's title and country from what precedes the name ("Ukrainian Defense Minister")

@@ -16,6 +16,14 @@ public struct BoilerplateDetector: Sendable {
         isBoilerplate(tokens: Tokenizer.tokenize(Array(sentence.unicodeScalars)))
     }
 
+    /// `.,;:!?"')`: punctuation that may close a sentence after a suffix.
+    static func isClosing(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x22, 0x27, 0x29: return true
+        default: return false
+        }
+    }
+
     public func isBoilerplate(tokens: [Token]) -> Bool {
         guard !tokens.isEmpty else { return false }
         if contains.occurs(in: tokens) { return true }
@@ -25,7 +33,7 @@ public struct BoilerplateDetector: Sendable {
         if first < tokens.count, prefixes.starts(at: first, in: tokens) { return true }
         // suffixes: at the end, before closing punctuation
         var last = tokens.count
-        while last > 0, tokens[last - 1].kind == .punct, ".,;:!?\"')".contains(tokens[last - 1].text) { last -= 1 }
+        while last > 0, tokens[last - 1].kind == .punct, Self.isClosing(tokens[last - 1].scalarValue) { last -= 1 }
         for suf in suffixes where suf.count <= last {
             if zip(tokens[(last - suf.count)..<last], suf).allSatisfy({ $0.lower == $1 }) { return true }
         }

@@ -16,6 +16,9 @@ public struct Segmenter: Sendable {
         self.abbreviations = abbreviations
     }
 
+    /// `.`, `!`, `?` or `:`.
+    static func isFinal(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x3A }
+
     public struct Result: Sendable {
         public var sentences: [Sentence]
         /// Tokens of each sentence (same order as `sentences`).
@@ -31,13 +34,15 @@ public struct Segmenter: Sendable {
         let all = Tokenizer.tokenize(text)
         var sentences: [Sentence] = []
         var groups: [[Token]] = []
-        var current: [Token] = []
+        // the current sentence is all[start..<end]: tokens are copied once, when it is complete
+        var start = 0
+        var end = 0
 
         func flush() {
-            guard let f = current.first, let l = current.last else { return }
-            sentences.append(Sentence(index: sentences.count, span: Span(f.span.start, l.span.end)))
-            groups.append(current)
-            current = []
+            guard end > start else { return }
+            sentences.append(Sentence(index: sentences.count, span: Span(all[start].span.start, all[end - 1].span.end)))
+            groups.append(Array(all[start..<end]))
+            start = end
         }
         func newlines(between a: Int, _ b: Int) -> Int {
             var n = 0
@@ -48,25 +53,33 @@ public struct Segmenter: Sendable {
             }
             return n
         }
-        let closers: Set<String> = ["\"", "'", ")", "]", "»"]
-        let openers: Set<String> = ["\"", "'", "(", "[", "«"]
+        // punctuation tokens are one scalar: compared as such rather than hashed
+        func closers(_ t: Token) -> Bool {
+            switch t.scalarValue { case 0x22, 0x27, 0x29, 0x5D, 0xBB: return true
+            default: return false }
+        }
+        func openers(_ t: Token) -> Bool {
+            switch t.scalarValue { case 0x22, 0x27, 0x28, 0x5B, 0xAB: return true
+            default: return false }
+        }
 
         var flushAfter = -1
         for (idx, tok) in all.enumerated() {
-            if let prev = current.last {
+            if end > start {
+                let prev = all[end - 1]
                 let nl = newlines(between: prev.span.end, tok.span.start)
                 if nl >= 2 {
                     flush()
                 } else if nl == 1 {
-                    let prevFinal = prev.kind == .punct && (".!?:".contains(prev.text) || closers.contains(prev.text))
-                    let startsUpper = tok.isCapitalized || tok.kind == .number || openers.contains(tok.text) || tok.kind == .punct
+                    let prevFinal = prev.kind == .punct && (Self.isFinal(prev.scalarValue) || closers(prev))
+                    let startsUpper = tok.isCapitalized || tok.kind == .number || openers(tok) || tok.kind == .punct
                     if prevFinal || startsUpper { flush() }
                 }
             }
-            current.append(tok)
+            end = idx + 1
             // a "sentence" of hundreds of tokens is not prose (a table, a list with no full stops):
             // cut it so that the per-sentence rules stay linear
-            if current.count >= Segmenter.maxTokens {
+            if end - start >= Segmenter.maxTokens {
                 flush()
                 continue
             }
@@ -74,14 +87,14 @@ public struct Segmenter: Sendable {
                 flush()
                 continue
             }
-            guard tok.kind == .punct, tok.text == "." || tok.text == "!" || tok.text == "?" else { continue }
+            guard tok.kind == .punct, tok.scalarValue == 0x2E || tok.scalarValue == 0x21 || tok.scalarValue == 0x3F else { continue }
             // absorb closing quotes/brackets
             var j = idx + 1
-            while j < all.count, all[j].kind == .punct, closers.contains(all[j].text), !all[j].spaceBefore { j += 1 }
+            while j < all.count, all[j].kind == .punct, closers(all[j]), !all[j].spaceBefore { j += 1 }
             guard j < all.count else { continue }
             let next = all[j]
             guard next.spaceBefore || j > idx + 1 else { continue }
-            let startsSentence = next.isCapitalized || next.kind == .number || (openers.contains(next.text) && next.text != "(" && next.text != "[")
+            let startsSentence = next.isCapitalized || next.kind == .number || (openers(next) && next.scalarValue != 0x28 && next.scalarValue != 0x5B)
             guard startsSentence else { continue }
             if tok.text == ".", idx > 0, j == idx + 1 {
                 let before = all[idx - 1]

@@ -5,6 +5,18 @@ public struct TextBuffer: Sendable {
     /// UTF-8 offset of each scalar, plus the end.
     let offsets: [Int32]
 
+    /// From a string: its UTF-8 bytes as they are, offsets at every scalar's first byte.
+    public init(_ string: String) {
+        self.scalars = Array(string.unicodeScalars)
+        let bytes = Array(string.utf8)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 { offsets.append(Int32(i)) }
+        offsets.append(Int32(bytes.count))
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
     public init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
         var bytes: [UInt8] = []
@@ -20,7 +32,6 @@ public struct TextBuffer: Sendable {
         self.offsets = offsets
     }
 
-    public init(_ string: String) { self.init(Array(string.unicodeScalars)) }
 
     /// The text of scalars `a..<b`.
     public func string(_ a: Int, _ b: Int) -> String {
@@ -41,11 +52,20 @@ public struct Token: Sendable, Equatable {
     /// First letter is uppercase.
     public let isCapitalized: Bool
 
+    /// `lower` is all ASCII (for `WordShapes`).
+    let lowerIsASCII: Bool
+
     public init(kind: Kind, span: Span, text: String, lower: String, spaceBefore: Bool) {
+        var l = lower
+        self.init(kind: kind, span: span, text: text, lower: lower, lowerIsASCII: l.withUTF8 { $0.allSatisfy { $0 < 0x80 } }, spaceBefore: spaceBefore)
+    }
+
+    init(kind: Kind, span: Span, text: String, lower: String, lowerIsASCII: Bool, spaceBefore: Bool) {
         self.kind = kind
         self.span = span
         self.text = text
         self.lower = lower
+        self.lowerIsASCII = lowerIsASCII
         self.spaceBefore = spaceBefore
         if let f = text.unicodeScalars.first {
             isCapitalized = f.value < 128 ? (f.value >= 65 && f.value <= 90) : f.properties.isUppercase
@@ -56,11 +76,26 @@ public struct Token: Sendable, Equatable {
     /// All letters uppercase and at least two of them (an acronym such as `SBU`).
     public var isAllCaps: Bool {
         var letters = 0
-        for s in text.unicodeScalars where s.properties.isAlphabetic {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 128 {
+                // ASCII: the alphabetic scalars are the letters, the uppercase ones A-Z
+                if v >= 97 && v <= 122 { return false }
+                if v >= 65 && v <= 90 { letters += 1 }
+                continue
+            }
+            guard s.properties.isAlphabetic else { continue }
             if !s.properties.isUppercase { return false }
             letters += 1
         }
         return letters >= 2
+    }
+    /// The scalar of a one-scalar token (all punctuation tokens), else 0.
+    @inline(__always)
+    var scalarValue: UInt32 {
+        var it = text.unicodeScalars.makeIterator()
+        guard let a = it.next(), it.next() == nil else { return 0 }
+        return a.value
     }
     public var isWord: Bool { kind == .word }
 }
@@ -97,9 +132,15 @@ public enum Tokenizer {
             return s.properties.isWhitespace
         }
         func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
-            let text = text.string(a, b)
-            let lower = text.utf8.allSatisfy({ $0 < 65 || ($0 > 90 && $0 < 128) }) ? text : text.lowercased()
-            tokens.append(Token(kind: kind, span: Span(a, b), text: text, lower: lower, spaceBefore: space))
+            var text = text.string(a, b)
+            // ASCII without capitals is its own lowercase
+            if text.withUTF8({ $0.allSatisfy { $0 < 65 || ($0 > 90 && $0 < 128) } }) {
+                tokens.append(Token(kind: kind, span: Span(a, b), text: text, lower: text, lowerIsASCII: true, spaceBefore: space))
+            } else {
+                var lower = text.lowercased()
+                let lowerASCII = lower.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+                tokens.append(Token(kind: kind, span: Span(a, b), text: text, lower: lower, lowerIsASCII: lowerASCII, spaceBefore: space))
+            }
             space = false
         }
         while i < end {
