@@ -1874,7 +1874,7 @@ FROM exchange_tally_rows INDEXED BY exchange_tally_rows_order;
 -- 4. Delegation roster. Per side and person, the number of rounds with a seat (kept by triggers on
 --    delegation_seats; a row stays when it drops to 0, so that its id does not change); per talks event
 --    and side with a seat, its date (to find a side's previous round); per talks event, side and person,
---    the roster row but rounds_attended, which the view looks up by person_id (rewritten by
+--    the roster row but rounds_attended, which the view joins by person_id, a rowid (rewritten by
 --    Consolidation.refresh for the event, and for the round after it on each side).
 CREATE TABLE delegation_persons (
     id      INTEGER PRIMARY KEY,
@@ -1950,9 +1950,9 @@ DROP VIEW q_delegation_roster;
 CREATE VIEW q_delegation_roster AS
 SELECT r.talks_id AS talks_id, r.talks_name AS talks_name, r.location AS location, r.start_date AS start_date,
        r.round AS round, r.side AS side, r.member AS member, r.roles AS roles, r.sources AS sources,
-       (SELECT p.rounds FROM delegation_persons p WHERE p.id = r.person_id) AS rounds_attended,
-       r.change AS change, r.previous_talks_id AS previous_talks_id
-FROM delegation_roster_rows r INDEXED BY delegation_roster_rows_order;
+       p.rounds AS rounds_attended, r.change AS change, r.previous_talks_id AS previous_talks_id
+FROM delegation_roster_rows r INDEXED BY delegation_roster_rows_order
+LEFT JOIN delegation_persons p ON p.id = r.person_id;
 
 -- 5. Codebook rows.
 
