@@ -217,6 +217,7 @@ public enum Consolidation {
                 .execute(arguments: [reports, sources, id])
         }
         try refreshAggregates(db, kind, id, reports: reports, sources: sources)
+        try refreshQuestionRows(db, kind, id)
     }
 
     // MARK: question aggregates (migration 0006)
@@ -286,6 +287,200 @@ public enum Consolidation {
                     GROUP BY d.talks_id, d.side, person
                     """).execute(arguments: [id])
             }
+        }
+    }
+
+    // MARK: question rows (migration 0008)
+
+    /// The `timeline_events` row of one event (`?`: its id), with the 0004 q_timeline and
+    /// q_single_source_events expressions.
+    static func timelineSelect(_ kind: Kind) -> String {
+        switch kind {
+        case .exchange:
+            return """
+                SELECT 'exchange', e.id, e.event_date, e.status || ' ' || e.kind || ' exchange ' || e.side_a || '-' || e.side_b,
+                       e.sources, e.reports, e.merge_rule, s.outlet, s.path, s.url
+                FROM exchanges e
+                LEFT JOIN sources s ON e.sources = 1 AND s.id = (SELECT source_id FROM exchange_reports WHERE exchange_id = e.id LIMIT 1)
+                WHERE e.id = ?
+                """
+        case .attack:
+            return """
+                SELECT 'attack', a.id, a.event_date, 'attack by ' || coalesce(a.attacker, '?') || ' on ' || coalesce(a.target_country, '?'),
+                       a.sources, a.reports, a.merge_rule, s.outlet, s.path, s.url
+                FROM attacks a
+                LEFT JOIN sources s ON a.sources = 1 AND s.id = (SELECT source_id FROM attack_reports WHERE attack_id = a.id LIMIT 1)
+                WHERE a.id = ?
+                """
+        case .talks:
+            return """
+                SELECT 'talks', t.id, t.start_date,
+                       t.name || coalesce(' in ' || t.location, '') ||
+                           CASE WHEN t.name LIKE '%round%' THEN '' ELSE coalesce(' (round ' || t.round || ')', '') END,
+                       t.sources, t.reports, t.merge_rule, s.outlet, s.path, s.url
+                FROM talks t
+                LEFT JOIN sources s ON t.sources = 1 AND s.id = (SELECT source_id FROM talks_reports WHERE talks_id = t.id LIMIT 1)
+                WHERE t.id = ?
+                """
+        }
+    }
+
+    /// Rewrites one event's rows in the tables the questions read in order (migration 0008):
+    /// `timeline_events`; `attack_claims` (attacks); `exchange_tally_rows` and the running totals of the
+    /// series its rows were and are in (exchanges); for talks, the delegation roster of the event and of
+    /// the round after it on each side. Called once its counts (and, for talks, its `delegation_seats`)
+    /// are up to date; a deleted event leaves no row.
+    static func refreshQuestionRows(_ db: Database, _ kind: Kind, _ id: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM timeline_events WHERE event_type = ? AND event_id = ?")
+            .execute(arguments: [kind.type, id])
+        try db.cachedStatement(sql: """
+            INSERT INTO timeline_events(event_type, event_id, event_date, summary, sources, reports, merge_rule,
+                                        outlet, source_path, url)
+            \(timelineSelect(kind))
+            """).execute(arguments: [id])
+        switch kind {
+        case .attack:
+            try db.cachedStatement(sql: "DELETE FROM attack_claims WHERE event_id = ?").execute(arguments: [id])
+            // the view's WHERE on its GROUP BY column is pushed into it: one event's reports are read
+            try db.cachedStatement(sql: "INSERT INTO attack_claims SELECT * FROM attack_claims_computed WHERE event_id = ?")
+                .execute(arguments: [id])
+        case .exchange:
+            // the series (mediator, side_a, side_b) the event was in and is in: their running totals change
+            let seriesSQL = "SELECT DISTINCT mediator, side_a, side_b FROM exchange_tally_rows WHERE event_id = ?"
+            var series = try Row.fetchAll(db.cachedStatement(sql: seriesSQL), arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM exchange_tally_rows WHERE event_id = ?").execute(arguments: [id])
+            try db.cachedStatement(sql: """
+                WITH ev AS (
+                    SELECT e.id, e.event_date, e.side_a, e.side_b, e.kind, e.sources,
+                           min(r.returned_to_a) AS to_a_low, max(r.returned_to_a) AS to_a_high,
+                           min(r.returned_to_b) AS to_b_low, max(r.returned_to_b) AS to_b_high
+                    FROM exchanges e JOIN exchange_reports r ON r.exchange_id = e.id
+                    WHERE e.id = :id AND e.status = 'completed'
+                    GROUP BY e.id
+                ),
+                med AS (
+                    SELECT ev.id, coalesce((SELECT group_concat(m, ';') FROM (SELECT DISTINCT j.value AS m FROM exchange_reports r2,
+                               json_each('["' || replace(r2.mediators, ';', '","') || '"]') j
+                               WHERE r2.exchange_id = ev.id AND r2.mediators IS NOT NULL ORDER BY m)), '') AS mediators
+                    FROM ev
+                ),
+                per AS (
+                    SELECT ev.*, CASE WHEN med.mediators = '' THEN '(none)' ELSE j.value END AS mediator
+                    FROM ev JOIN med ON med.id = ev.id,
+                         json_each(CASE WHEN med.mediators = '' THEN '["(none)"]' ELSE '["' || replace(med.mediators, ';', '","') || '"]' END) j
+                )
+                INSERT INTO exchange_tally_rows(mediator, event_id, event_date, side_a, side_b, kind, returned_to_a_low,
+                                                returned_to_a_high, returned_to_b_low, returned_to_b_high, sources)
+                SELECT mediator, id, event_date, side_a, side_b, kind, to_a_low, to_a_high, to_b_low, to_b_high, sources FROM per
+                """).execute(arguments: ["id": id])
+            for r in try Row.fetchAll(db.cachedStatement(sql: seriesSQL), arguments: [id]) where !series.contains(r) {
+                series.append(r)
+            }
+            for r in series {
+                try db.cachedStatement(sql: """
+                    UPDATE exchange_tally_rows SET cumulative_to_a = w.a, cumulative_to_b = w.b
+                    FROM (SELECT rowid AS row, sum(coalesce(returned_to_a_low, 0)) OVER s AS a,
+                                 sum(coalesce(returned_to_b_low, 0)) OVER s AS b
+                          FROM exchange_tally_rows WHERE mediator = ? AND side_a IS ? AND side_b IS ?
+                          WINDOW s AS (ORDER BY event_date, event_id ROWS UNBOUNDED PRECEDING)) AS w
+                    WHERE exchange_tally_rows.rowid = w.row
+                      AND (exchange_tally_rows.cumulative_to_a IS NOT w.a OR exchange_tally_rows.cumulative_to_b IS NOT w.b)
+                    """).execute(arguments: [r[0], r[1], r[2]])
+            }
+        case .talks:
+            try refreshRoster(db, talksID: id)
+        }
+    }
+
+    /// A side's rounds are its talks events with a seat, in (start_date, talks_id) order, undated first
+    /// (the order of the 0004 view's `lag`). The round after (`after`) or before a position, or nil.
+    static func neighbourRound(_ db: Database, side: String, start: String?, talksID: Int64, after: Bool) throws -> Int64? {
+        func one(_ sql: String, _ args: StatementArguments) throws -> Int64? {
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT talks_id FROM delegation_rounds WHERE side = ? AND " + sql + " LIMIT 1"),
+                               arguments: [side] + args)
+        }
+        if after {
+            if let start {
+                return try one("start_date = ? AND talks_id > ? ORDER BY talks_id", [start, talksID])
+                    ?? one("start_date > ? ORDER BY start_date, talks_id", [start])
+            }
+            return try one("start_date IS NULL AND talks_id > ? ORDER BY talks_id", [talksID])
+                ?? one("start_date IS NOT NULL ORDER BY start_date, talks_id", [])
+        }
+        if let start {
+            return try one("start_date = ? AND talks_id < ? ORDER BY talks_id DESC", [start, talksID])
+                ?? one("start_date < ? ORDER BY start_date DESC, talks_id DESC", [start])
+                ?? one("start_date IS NULL ORDER BY talks_id DESC", [])
+        }
+        return try one("start_date IS NULL AND talks_id < ? ORDER BY talks_id DESC", [talksID])
+    }
+
+    /// Rewrites the roster rows that depend on one talks event: its own (its seats may have changed, and
+    /// its date, name or place), and those of the round after it on each side, before and after the change
+    /// (their previous round, or its seats, may have changed). `delegation_seats` is up to date.
+    static func refreshRoster(_ db: Database, talksID: Int64) throws {
+        struct Round: Hashable, Comparable {
+            var side: String, talks: Int64
+            static func < (a: Round, b: Round) -> Bool { (a.side, a.talks) < (b.side, b.talks) }
+        }
+        var affected = Set<Round>()
+        for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT side, start_date FROM delegation_rounds WHERE talks_id = ?"),
+                                  arguments: [talksID]) {
+            let side: String = r[0]
+            if let next = try neighbourRound(db, side: side, start: r[1], talksID: talksID, after: true) {
+                affected.insert(Round(side: side, talks: next))
+            }
+        }
+        try db.cachedStatement(sql: "DELETE FROM delegation_rounds WHERE talks_id = ?").execute(arguments: [talksID])
+        try db.cachedStatement(sql: "DELETE FROM delegation_roster_rows WHERE talks_id = ?").execute(arguments: [talksID])
+        try db.cachedStatement(sql: """
+            INSERT INTO delegation_rounds(talks_id, side, start_date)
+            SELECT DISTINCT s.talks_id, s.side, t.start_date FROM delegation_seats s JOIN talks t ON t.id = s.talks_id
+            WHERE s.talks_id = ?
+            """).execute(arguments: [talksID])
+        for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT side, start_date FROM delegation_rounds WHERE talks_id = ?"),
+                                  arguments: [talksID]) {
+            let side: String = r[0]
+            affected.insert(Round(side: side, talks: talksID))
+            if let next = try neighbourRound(db, side: side, start: r[1], talksID: talksID, after: true) {
+                affected.insert(Round(side: side, talks: next))
+            }
+        }
+        for round in affected.sorted() { try rebuildRound(db, side: round.side, talksID: round.talks) }
+    }
+
+    /// Rewrites the roster rows of one side's delegation at one talks event: a row per seat (first, stayed
+    /// or joined, against the side's previous round) and a `left` row per seat of the previous round not
+    /// taken again.
+    static func rebuildRound(_ db: Database, side: String, talksID: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM delegation_roster_rows WHERE talks_id = ? AND side = ?")
+            .execute(arguments: [talksID, side])
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT start_date FROM delegation_rounds WHERE talks_id = ? AND side = ?"),
+                                         arguments: [talksID, side]) else { return }
+        let previous = try neighbourRound(db, side: side, start: row[0], talksID: talksID, after: false)
+        let args: StatementArguments = ["r": talksID, "side": side, "p": previous]
+        try db.cachedStatement(sql: """
+            INSERT INTO delegation_roster_rows(talks_id, side, person, change, start_date, talks_name, location, round, member,
+                                               roles, sources, previous_talks_id, person_id)
+            SELECT s.talks_id, s.side, s.person,
+                   CASE WHEN :p IS NULL THEN 'first'
+                        WHEN EXISTS (SELECT 1 FROM delegation_seats p WHERE p.talks_id = :p AND p.side = s.side AND p.person = s.person)
+                        THEN 'stayed' ELSE 'joined' END,
+                   t.start_date, t.name, t.location, t.round, s.member, s.roles, s.sources, :p,
+                   (SELECT id FROM delegation_persons d WHERE d.side = s.side AND d.person = s.person)
+            FROM delegation_seats s JOIN talks t ON t.id = s.talks_id
+            WHERE s.talks_id = :r AND s.side = :side
+            """).execute(arguments: args)
+        if previous != nil {
+            try db.cachedStatement(sql: """
+                INSERT INTO delegation_roster_rows(talks_id, side, person, change, start_date, talks_name, location, round, member,
+                                                   roles, sources, previous_talks_id, person_id)
+                SELECT t.id, p.side, p.person, 'left', t.start_date, t.name, t.location, t.round, p.member, p.roles, 0, :p,
+                       (SELECT id FROM delegation_persons d WHERE d.side = p.side AND d.person = p.person)
+                FROM delegation_seats p JOIN talks t ON t.id = :r
+                WHERE p.talks_id = :p AND p.side = :side
+                  AND NOT EXISTS (SELECT 1 FROM delegation_seats s WHERE s.talks_id = :r AND s.side = :side AND s.person = p.person)
+                """).execute(arguments: args)
         }
     }
 

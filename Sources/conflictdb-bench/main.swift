@@ -199,6 +199,8 @@ struct Options {
     var work = "/tmp/conflictdb-bench"
     var seed: UInt64 = 20260205
     var reuseCorpus = false
+    /// Only time the named questions on this existing database (no corpus, no import).
+    var questionsDB: String?
 }
 
 func parseOptions() -> Options {
@@ -211,12 +213,15 @@ func parseOptions() -> Options {
         case "--work": o.work = it.next() ?? o.work
         case "--seed": o.seed = UInt64(it.next() ?? "") ?? o.seed
         case "--reuse-corpus": o.reuseCorpus = true
+        case "--questions-only": o.questionsDB = it.next()
         case "-h", "--help":
             print("""
                 usage: conflictdb-bench [--sizes 1000,10000,100000] [--out DIR] [--work DIR] [--seed N] [--reuse-corpus]
+                       conflictdb-bench --questions-only DB [--out DIR]
                   Generates a deterministic synthetic corpus per size under --work (default /tmp/conflictdb-bench),
                   imports it in child processes (full, extraction off, I/O only), times the named questions on the
                   largest database, and writes results.md and results.json to --out.
+                  --questions-only: only time the named questions on DB (opened read-only; no import).
                 """)
             exit(0)
         default:
@@ -262,30 +267,72 @@ func namedQueries(_ db: Database) throws -> [(String, String, String)] {
     return out
 }
 
+/// Runs `sql` once (first run), then 3 more times; every row is stepped (as `ask` does before printing).
+/// Returns rows, the first run's and the median warm run's wall time, and the median warm run's CPU time
+/// (user + sys: on a loaded machine, wall time also counts waiting for a core), in ms.
+func timeSQL(_ db: Database, _ sql: String) throws -> (rows: Int, first: Double, median: Double, cpu: Double) {
+    var times: [Double] = []
+    var cpus: [Double] = []
+    var rows = 0
+    for _ in 0..<4 {
+        let c0 = cpuSeconds()
+        let t0 = now()
+        let stmt = try db.makeStatement(sql: sql)
+        let cursor = try Row.fetchCursor(stmt)
+        var n = 0
+        while let r = try cursor.next() { _ = r.count; n += 1 }
+        times.append(now() - t0)
+        let c1 = cpuSeconds()
+        cpus.append(c1.user - c0.user + c1.sys - c0.sys)
+        rows = n
+    }
+    let warm = times.dropFirst().sorted()
+    let warmCPU = cpus.dropFirst().sorted()
+    return (rows, times[0] * 1000, warm[warm.count / 2] * 1000, warmCPU[warmCPU.count / 2] * 1000)
+}
+
+/// A query slower than this gets its EXPLAIN QUERY PLAN printed in results.md.
+let slowMilliseconds = 50.0
+
 func timeQueries(dbPath: String) throws -> [[String: Any]] {
     var config = Configuration()
     config.readonly = true
     let q = try DatabaseQueue(path: dbPath, configuration: config)
+    // what `conflictdb ask NAME` runs for a shipped question: its view with the default ORDER BY
+    let shipped = (try? ConflictStore.Questions.shipped()) ?? []
     return try q.read { db in
         var results: [[String: Any]] = []
         for (name, sql, kind) in try namedQueries(db) {
-            var times: [Double] = []
-            var rows = 0
-            for _ in 0..<4 {
-                let t0 = now()
-                let stmt = try db.makeStatement(sql: sql)
-                let cursor = try Row.fetchCursor(stmt)
-                var n = 0
-                while let r = try cursor.next() { _ = r.count; n += 1 }
-                times.append(now() - t0)
-                rows = n
+            let t = try timeSQL(db, sql)
+            var result: [String: Any] = ["name": name, "kind": kind, "rows": t.rows, "first_ms": t.first, "median_ms": t.median,
+                                         "cpu_ms": t.cpu, "sql": sql, "plan": try plan(db, sql)]
+            if let question = shipped.first(where: { $0.view == name }) {
+                let askSQL = try ConflictStore.Questions.sql(for: question)
+                result["question"] = question.name
+                if askSQL != sql {
+                    let a = try timeSQL(db, askSQL)
+                    result["ask_sql"] = askSQL
+                    result["ask_rows"] = a.rows
+                    result["ask_first_ms"] = a.first
+                    result["ask_median_ms"] = a.median
+                    result["ask_cpu_ms"] = a.cpu
+                    result["ask_plan"] = try plan(db, askSQL)
+                }
             }
-            let warm = times.dropFirst().sorted()
-            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { r -> String in r["detail"] ?? "" }
-            results.append(["name": name, "kind": kind, "rows": rows, "first_ms": times[0] * 1000,
-                            "median_ms": warm[warm.count / 2] * 1000, "plan": plan])
+            results.append(result)
         }
         return results
+    }
+}
+
+/// EXPLAIN QUERY PLAN as an indented tree, one line per step.
+func plan(_ db: Database, _ sql: String) throws -> [String] {
+    var depth: [Int: Int] = [0: -1]
+    return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { r -> String in
+        let id: Int = r["id"], parent: Int = r["parent"]
+        let d = (depth[parent] ?? -1) + 1
+        depth[id] = d
+        return String(repeating: "  ", count: d) + (r["detail"] ?? "")
     }
 }
 
@@ -302,10 +349,12 @@ func parent() {
     var all: [[String: Any]] = []
     var md = "# conflictdb-bench results\n\n"
     md += "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; seed \(o.seed)\n\n"
-    md += "| articles | input MB | full s | art/s | MB/s | no-extract s | MB/s | I/O s | read | extract | write | consolidate | commit | writer idle | cpu user+sys | peak RSS MB (full / no-extract) | DB MB | DB/raw |\n"
-    md += "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-    var largestDB: String?
-    for n in o.sizes {
+    if o.questionsDB == nil {
+        md += "| articles | input MB | full s | art/s | MB/s | no-extract s | MB/s | I/O s | read | extract | write | consolidate | commit | writer idle | cpu user+sys | peak RSS MB (full / no-extract) | DB MB | DB/raw |\n"
+        md += "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    }
+    var largestDB: String? = o.questionsDB
+    for n in o.questionsDB == nil ? o.sizes : [] {
         let corpus = "\(o.work)/corpus-\(n)"
         var gen: [String: Any] = [:]
         if !(o.reuseCorpus && fm.fileExists(atPath: corpus)) {
@@ -340,18 +389,39 @@ func parent() {
     }
     md += "\nStage columns: seconds summed over the threads doing that stage (they overlap; extraction runs on all cores).\n"
     if let db = largestDB {
-        md += "\n## Named questions and report views on the \(o.sizes.last ?? 0)-article database\n\n"
-        md += "| name | kind | rows | first ms | median ms (3 warm runs) |\n|---|---|---:|---:|---:|\n"
+        let which = o.questionsDB.map { "`\($0)`" } ?? "the \(o.sizes.last ?? 0)-article database"
+        md += "\n## Named questions and report views on \(which)\n\n"
+        md += "Every row stepped. `SELECT *`: the view alone; `ask`: what `conflictdb ask NAME` runs (the view and the "
+        md += "question's default ORDER BY). First run, then the median of 3 warm runs: wall time, and CPU time (user + sys, "
+        md += "which waiting for a core on a loaded machine does not inflate).\n\n"
+        md += "| name | kind | rows | SELECT * first ms | SELECT * median ms | CPU ms | ask first ms | ask median ms | ask CPU ms |\n"
+        md += "|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
         do {
             let qs = try timeQueries(dbPath: db)
             for q in qs {
-                md += "| \(q["name"]!) | \(q["kind"]!) | \(q["rows"]!) | \(fmt(q["first_ms"] as! Double, 1)) | \(fmt(q["median_ms"] as! Double, 1)) |\n"
+                let label = (q["question"] as? String).map { "\(q["name"]!) (`\($0)`)" } ?? "\(q["name"]!)"
+                md += "| \(label) | \(q["kind"]!) | \(q["rows"]!) | \(fmt(q["first_ms"] as! Double, 1)) | \(fmt(q["median_ms"] as! Double, 1)) | "
+                md += "\(fmt(q["cpu_ms"] as! Double, 1)) | "
+                if let f = q["ask_first_ms"] as? Double, let m = q["ask_median_ms"] as? Double, let c = q["ask_cpu_ms"] as? Double {
+                    md += "\(fmt(f, 1)) | \(fmt(m, 1)) | \(fmt(c, 1)) |\n"
+                } else {
+                    md += (q["question"] != nil ? "(same SQL) | (same SQL) | (same SQL) |" : "– | – | – |") + "\n"
+                }
             }
             if !qs.contains(where: { ($0["kind"] as? String) == "question" }) {
                 md += "\n(no named questions found: no `q_*` views and no `questions` table yet)\n"
             }
-            md += "\n### Query plans\n\n"
-            for q in qs { md += "- `\(q["name"]!)`: " + ((q["plan"] as? [String]) ?? []).joined(separator: "; ") + "\n" }
+            let slow = qs.filter { q in
+                [q["median_ms"], q["ask_median_ms"]].compactMap { $0 as? Double }
+                    .contains { $0 >= slowMilliseconds }
+            }
+            md += "\n### Query plans of the queries over \(fmt(slowMilliseconds, 0)) ms (all plans: results.json)\n\n"
+            if slow.isEmpty { md += "(none)\n" }
+            for q in slow {
+                let sql = (q["ask_sql"] as? String) ?? (q["sql"] as? String ?? "")
+                let lines = (q["ask_plan"] as? [String]) ?? (q["plan"] as? [String]) ?? []
+                md += "- `\(q["name"]!)`: `\(sql)`\n\n```\n" + lines.joined(separator: "\n") + "\n```\n"
+            }
             all.append(["questions": qs])
         } catch {
             md += "error timing queries: \(error)\n"

@@ -63,6 +63,43 @@ private func rows(_ store: Store, _ sql: String) throws -> [[String: String]] {
     }
 }
 
+/// The questions whose rows are kept per event at import time (migration 0008), with the 0004 view
+/// that computed them at query time: both must give the same rows.
+private let keptQuestions = ["q_timeline", "q_single_source_events", "q_exchange_tally", "q_delegation_roster", "q_attack_claims"]
+
+/// The body of a view as the 0004 migration defined it.
+private func view0004(_ name: String) -> String {
+    let sql = embeddedMigrations.first { $0.name == "0004_consolidation_questions" }!.sql
+    let start = sql.range(of: "CREATE VIEW \(name) AS\n")!
+    let end = sql.range(of: ";\n", range: start.upperBound..<sql.endIndex)!
+    return String(sql[start.upperBound..<end.lowerBound])
+}
+
+/// The questions of `keptQuestions` whose rows differ from the 0004 definitions (with the 0004
+/// q_timeline in place for q_single_source_events), each with a few differing rows.
+private func questionMismatches(_ store: Store) throws -> [String] {
+    try store.dbQueue.read { db in
+        var out: [String] = []
+        for name in keptQuestions {
+            let n = try db.columns(in: name).count
+            let order = " ORDER BY " + (1...n).map(String.init).joined(separator: ", ")
+            let kept = try Row.fetchAll(db, sql: "SELECT * FROM \(name)" + order)
+            var reference = view0004(name)
+            if name == "q_single_source_events" {
+                reference = "WITH q_timeline AS (\(view0004("q_timeline"))) " + reference
+            }
+            let computed = try Row.fetchAll(db, sql: "SELECT * FROM (\(reference))" + order)
+            if kept != computed {
+                let a = Set(kept.map(\.description)), b = Set(computed.map(\.description))
+                out.append("\(name): \(kept.count) rows kept, \(computed.count) computed; kept only: "
+                           + a.subtracting(b).sorted().prefix(3).joined(separator: " ") + "; computed only: "
+                           + b.subtracting(a).sorted().prefix(3).joined(separator: " "))
+            }
+        }
+        return out
+    }
+}
+
 @Suite("Consolidation: reports of different articles meet in events", .serialized)
 struct ConsolidationTests {
     @Test func seedsGiveOneSwapAndOneSecondRound() throws {
@@ -272,6 +309,124 @@ struct ConsolidationTests {
             let sql = try Questions.sql(for: q, since: q.dateColumn == nil ? nil : "2000-01-01")
             _ = try rows(store, sql)
         }
+    }
+
+    // MARK: rows kept per event for the questions (migration 0008)
+
+    @Test func keptQuestionRowsMatchTheirDefinitionsInAnyImportOrder() throws {
+        let files = try seedFiles() + fixtureFiles()
+        let odd = files.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        let even = files.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        for order in [files, files.reversed(), odd + even] {
+            let store = try importInOrder(order)
+            #expect(try questionMismatches(store) == [])
+            #expect(try rows(store, "SELECT * FROM q_delegation_roster").count > 5)
+            #expect(try rows(store, "SELECT * FROM q_attack_claims").count >= 2)
+            #expect(try rows(store, "SELECT * FROM q_exchange_tally").count >= 1)
+        }
+    }
+
+    /// A talks article of ours: `round` of talks in Istanbul on the Monday before `published`, with each
+    /// side's delegation (leader first).
+    func talksArticle(_ dir: URL, _ file: String, outlet: String, url: String, published: String, round: String,
+                      russian: [String], ukrainian: [String]) throws -> String {
+        let f = dir.appendingPathComponent(file)
+        func members(_ m: [String]) -> String {
+            m.count == 1 ? m[0] : m[0] + " and included " + m.dropFirst().joined(separator: " and ")
+        }
+        try Data("""
+            ---
+            title: "Talks in Istanbul - \(outlet)"
+            source: \(url)
+            outlet: \(outlet)
+            date: \(published)
+            ---
+
+            The \(round) round of direct talks between Russia and Ukraine took place in Istanbul on Monday.
+
+            The Russian delegation was led by \(members(russian)).
+
+            The Ukrainian delegation was headed by \(members(ukrainian)).
+
+            """.utf8).write(to: f)
+        return f.path
+    }
+
+    func plainArticle(_ dir: URL, _ file: String, outlet: String, url: String, published: String) throws -> String {
+        let f = dir.appendingPathComponent(file)
+        try Data("""
+            ---
+            title: "No comment - \(outlet)"
+            source: \(url)
+            outlet: \(outlet)
+            date: \(published)
+            ---
+
+            Officials in Kyiv and Moscow declined to comment on Monday, \(outlet) was told.
+
+            """.utf8).write(to: f)
+        return f.path
+    }
+
+    @Test func keptRosterFollowsRoundsAddedMovedAndRemoved() throws {
+        let dir = try temporaryDirectory()
+        let (medinsky, galuzin, fomin, kostyukov) = ("Vladimir Medinsky", "Deputy Foreign Minister Mikhail Galuzin",
+                                                     "Deputy Defense Minister Alexander Fomin", "Igor Kostyukov")
+        let (umerov, kyslytsya, budanov) = ("Rustem Umerov", "Deputy Foreign Minister Serhiy Kyslytsya", "Kyrylo Budanov")
+        let store = try importInOrder([
+            try talksArticle(dir, "r1.md", outlet: "Alpha Wire", url: "https://alpha.example/r1", published: "2025-09-02",
+                             round: "first", russian: [medinsky, galuzin], ukrainian: [umerov, kyslytsya]),
+            try talksArticle(dir, "r2a.md", outlet: "Alpha Wire", url: "https://alpha.example/r2", published: "2025-09-16",
+                             round: "second", russian: [medinsky, fomin], ukrainian: [umerov]),
+            try talksArticle(dir, "r2b.md", outlet: "Beta Post", url: "https://beta.example/r2", published: "2025-09-16",
+                             round: "second", russian: [medinsky, galuzin], ukrainian: [umerov, budanov]),
+            try talksArticle(dir, "r4.md", outlet: "Gamma News", url: "https://gamma.example/r4", published: "2025-10-14",
+                             round: "fourth", russian: [medinsky, kostyukov], ukrainian: [umerov, kyslytsya]),
+        ])
+        #expect(try questionMismatches(store) == [])
+        let rounds = try rows(store, "SELECT DISTINCT talks_id FROM q_delegation_roster")
+        #expect(rounds.count == 3)
+        let importer = Importer(store: store, extractor: Extractor(dictionaries: try sharedDictionaries.get()))
+        func step(_ path: String) throws {
+            _ = importer.importPaths([path])
+            #expect(try questionMismatches(store) == [])
+            #expect(try rows(store, "SELECT * FROM consolidation_queue").isEmpty)
+        }
+        // a round between the second and the fourth: the fourth's previous round changes
+        try step(try talksArticle(dir, "r3.md", outlet: "Delta Daily", url: "https://delta.example/r3", published: "2025-09-30",
+                                  round: "third", russian: [kostyukov], ukrainian: [umerov, budanov]))
+        #expect(try rows(store, "SELECT DISTINCT talks_id FROM q_delegation_roster").count == 4)
+        // the same article corrected: that round was a week before the second one
+        try step(try talksArticle(dir, "r3.md", outlet: "Delta Daily", url: "https://delta.example/r3", published: "2025-09-09",
+                                  round: "third", russian: [kostyukov, fomin], ukrainian: [budanov]))
+        // the second round loses one source, then the other: it is gone
+        try step(try plainArticle(dir, "r2a.md", outlet: "Alpha Wire", url: "https://alpha.example/r2", published: "2025-09-16"))
+        try step(try plainArticle(dir, "r2b.md", outlet: "Beta Post", url: "https://beta.example/r2", published: "2025-09-16"))
+        #expect(try rows(store, "SELECT DISTINCT talks_id FROM q_delegation_roster").count == 3)
+
+        // the same articles imported afresh (in reverse) give the same roster, ids aside
+        let fresh = try importInOrder(["r4.md", "r3.md", "r2b.md", "r2a.md", "r1.md"].map { dir.appendingPathComponent($0).path })
+        #expect(try questionMismatches(fresh) == [])
+        let roster = """
+            SELECT talks_name, location, start_date, round, side, member, roles, sources, rounds_attended, change,
+                   previous_talks_id IS NULL AS first FROM q_delegation_roster ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+            """
+        #expect(try rows(store, roster) == rows(fresh, roster))
+        let timeline = "SELECT event_type, event_date, summary, sources, reports, merge_rule FROM q_timeline ORDER BY 1, 2, 3, 4, 5, 6"
+        #expect(try rows(store, timeline) == rows(fresh, timeline))
+    }
+
+    @Test func keptAttackClaimsFollowAClaimantsCountry() throws {
+        let store = try importInOrder(try fixtureFiles())
+        let claimant = "SELECT defender_claimants FROM q_attack_claims WHERE event_date = '2025-04-10'"
+        #expect(try rows(store, claimant).first?["defender_claimants"] == "Ukrainian Air Force")
+        // as if the claimant had been stored with no country first, and got it from a later article
+        try store.dbQueue.write { db in try db.execute(sql: "UPDATE actors SET country = NULL WHERE name = 'Ukrainian Air Force'") }
+        #expect(try rows(store, claimant).first?["defender_claimants"] == "")
+        #expect(try questionMismatches(store) == [])
+        try store.dbQueue.write { db in try db.execute(sql: "UPDATE actors SET country = 'UKR' WHERE name = 'Ukrainian Air Force'") }
+        #expect(try rows(store, claimant).first?["defender_claimants"] == "Ukrainian Air Force")
+        #expect(try questionMismatches(store) == [])
     }
 
     @Test func eventExports() throws {
