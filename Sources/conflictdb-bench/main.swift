@@ -350,8 +350,8 @@ func parent() {
     var md = "# conflictdb-bench results\n\n"
     md += "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB; seed \(o.seed)\n\n"
     if o.questionsDB == nil {
-        md += "| articles | input MB | full s | art/s | MB/s | no-extract s | MB/s | I/O s | read | extract | write | consolidate | commit | writer idle | cpu user+sys | peak RSS MB (full / no-extract) | DB MB | DB/raw |\n"
-        md += "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        md += "| articles | input MB | full s | art/s | MB/s | no-extract s | MB/s | full / no-extract | I/O s | read | extract | write | consolidate | commit | writer idle | cpu user+sys | CPU ms/article: extraction threads / writer / reader | peak RSS MB (full / no-extract) | DB MB | DB/raw | replace ms/article |\n"
+        md += "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n"
     }
     var largestDB: String? = o.questionsDB
     for n in o.questionsDB == nil ? o.sizes : [] {
@@ -372,6 +372,13 @@ func parent() {
         warn("  full import…\n")
         let full = runChild(["full", corpus, "\(o.work)/full-\(n).db"])
         largestDB = "\(o.work)/full-\(n).db"
+        // keeping the database up to date: 200 articles re-imported with a changed text, into a copy
+        warn("  replacing 200 articles…\n")
+        let copy = "\(o.work)/replace-\(n).db"
+        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: copy + suffix) }
+        try? fm.copyItem(atPath: "\(o.work)/full-\(n).db", toPath: copy)
+        let replace = runChild(["replace", corpus, copy, "200"])
+        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: copy + suffix) }
         let bytes = full["bytes"] as? Int ?? 0
         let secs = full["seconds"] as? Double ?? 1
         let arts = full["articles"] as? Int ?? 0
@@ -380,14 +387,21 @@ func parent() {
         let dbBytes = full["db_bytes"] as? Int ?? 0
         let cpu = (full["cpu_user"] as? Double ?? 0) + (full["cpu_sys"] as? Double ?? 0)
         md += "| \(n) | \(fmt(mb(bytes))) | \(fmt(secs, 2)) | \(fmt(Double(arts) / secs, 0)) | \(fmt(mb(bytes) / secs, 2)) | "
-        md += "\(fmt(nsecs, 2)) | \(fmt(mb(bytes) / nsecs, 2)) | \(fmt(io["seconds"] as? Double ?? 0, 3)) | "
+        md += "\(fmt(nsecs, 2)) | \(fmt(mb(bytes) / nsecs, 2)) | \(fmt(secs / nsecs, 2))× | \(fmt(io["seconds"] as? Double ?? 0, 3)) | "
         for s in ["read", "extract", "write", "consolidate", "commit", "writerIdle"] { md += "\(fmt(st[s] ?? 0, 2)) | " }
-        md += "\(fmt(cpu, 1)) | \(fmt(mb(full["peak_rss"] as? Int ?? 0), 0)) / \(fmt(mb(noex["peak_rss"] as? Int ?? 0), 0)) | "
-        md += "\(fmt(mb(dbBytes))) | \(fmt(Double(dbBytes) / Double(max(bytes, 1)), 2)) |\n"
-        all.append(["size": n, "generate": gen, "io": io, "noextract": noex, "full": full])
+        let byThread = full["cpu_by_thread"] as? [String: Double] ?? [:]
+        let perArticle = ["extraction", "writer", "reader"].map { fmt((byThread[$0] ?? 0) * 1000 / Double(max(arts, 1)), 2) }
+        md += "\(fmt(cpu, 1)) | \(perArticle.joined(separator: " / ")) | "
+        md += "\(fmt(mb(full["peak_rss"] as? Int ?? 0), 0)) / \(fmt(mb(noex["peak_rss"] as? Int ?? 0), 0)) | "
+        md += "\(fmt(mb(dbBytes))) | \(fmt(Double(dbBytes) / Double(max(bytes, 1)), 2)) | "
+        let replaced = replace["articles"] as? Int ?? 0
+        md += replaced > 0 ? "\(fmt((replace["seconds"] as? Double ?? 0) * 1000 / Double(replaced), 1)) |\n" : "– |\n"
+        all.append(["size": n, "generate": gen, "io": io, "noextract": noex, "full": full, "replace": replace])
         warn("  \(n): \(fmt(Double(arts) / secs, 0)) articles/s, \(fmt(mb(bytes) / secs, 2)) MB/s; \(full["summary"] ?? "")\n")
     }
-    md += "\nStage columns: seconds summed over the threads doing that stage (they overlap; extraction runs on all cores).\n"
+    md += "\nStage columns: seconds summed over the threads doing that stage (they overlap; extraction runs on all cores). "
+    md += "CPU ms/article: CPU time of each kind of thread (user + sys), per article, which a busy machine inflates much less than wall time. "
+    md += "Replace: 200 articles re-imported with a changed text into a copy of the full database (each replaces its earlier version).\n"
     if let db = largestDB {
         let which = o.questionsDB.map { "`\($0)`" } ?? "the \(o.sizes.last ?? 0)-article database"
         md += "\n## Named questions and report views on \(which)\n\n"
