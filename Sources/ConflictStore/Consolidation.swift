@@ -67,21 +67,54 @@ public enum Consolidation {
         try regroupTalks(db, seeds: [reportID])
     }
 
-    /// Regroups what remains around deleted reports (noted by triggers in `consolidation_queue`), then
-    /// deletes events no report describes any more, and actors and places nothing refers to.
-    public static func pruneOrphans(_ db: Database) throws {
+    /// Deletes sources (an article being replaced) with everything that was theirs: their rows go by cascade,
+    /// the reports left around theirs are regrouped (`drainQueue`, which deletes events left without a
+    /// report), and the actors and places only they referred to are deleted. Every step is an index look-up,
+    /// so replacing an article costs the same in a database of 100 or 100,000 articles.
+    public static func deleteSources(_ db: Database, _ ids: [Int64]) throws {
+        var actors = Set<Int64>(), places = Set<Int64>()
+        for id in ids {
+            let r = try referenced(db, bySource: id)
+            actors.formUnion(r.actors)
+            places.formUnion(r.places)
+            try db.cachedStatement(sql: "DELETE FROM sources WHERE id = ?").execute(arguments: [id])
+        }
         try drainQueue(db)
-        try db.execute(sql: """
-            DELETE FROM exchanges WHERE id NOT IN (SELECT exchange_id FROM exchange_reports WHERE exchange_id IS NOT NULL);
-            DELETE FROM attacks WHERE id NOT IN (SELECT attack_id FROM attack_reports WHERE attack_id IS NOT NULL);
-            DELETE FROM talks WHERE id NOT IN (SELECT talks_id FROM talks_reports WHERE talks_id IS NOT NULL);
-            DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM mentions WHERE actor_id IS NOT NULL)
-                AND id NOT IN (SELECT actor_id FROM actor_aliases)
-                AND id NOT IN (SELECT claimant_actor_id FROM exchange_reports WHERE claimant_actor_id IS NOT NULL)
-                AND id NOT IN (SELECT claimant_actor_id FROM attack_reports WHERE claimant_actor_id IS NOT NULL)
-                AND id NOT IN (SELECT actor_id FROM delegation_members WHERE actor_id IS NOT NULL);
-            DELETE FROM places WHERE id NOT IN (SELECT place_id FROM mentions WHERE place_id IS NOT NULL);
-            """)
+        try pruneOrphans(db, actors: actors, places: places)
+    }
+
+    /// The actors and places a source refers to: the only ones its deletion can leave orphaned.
+    static func referenced(_ db: Database, bySource id: Int64) throws -> (actors: Set<Int64>, places: Set<Int64>) {
+        let actors = try Int64.fetchSet(db.cachedStatement(sql: """
+            SELECT actor_id FROM mentions WHERE source_id = :s AND actor_id IS NOT NULL
+            UNION SELECT actor_id FROM actor_aliases WHERE source_id = :s
+            UNION SELECT claimant_actor_id FROM exchange_reports WHERE source_id = :s AND claimant_actor_id IS NOT NULL
+            UNION SELECT claimant_actor_id FROM attack_reports WHERE source_id = :s AND claimant_actor_id IS NOT NULL
+            UNION SELECT actor_id FROM delegation_members WHERE source_id = :s AND actor_id IS NOT NULL
+            """), arguments: ["s": id])
+        let places = try Int64.fetchSet(db.cachedStatement(sql: """
+            SELECT DISTINCT place_id FROM mentions WHERE source_id = ? AND place_id IS NOT NULL
+            """), arguments: [id])
+        return (actors, places)
+    }
+
+    /// Deletes, among `actors` and `places`, those nothing refers to any more (one index look-up each).
+    static func pruneOrphans(_ db: Database, actors: Set<Int64>, places: Set<Int64>) throws {
+        for id in actors.sorted() {
+            try db.cachedStatement(sql: """
+                DELETE FROM actors WHERE id = :a
+                    AND NOT EXISTS (SELECT 1 FROM mentions WHERE actor_id = :a)
+                    AND NOT EXISTS (SELECT 1 FROM actor_aliases WHERE actor_id = :a)
+                    AND NOT EXISTS (SELECT 1 FROM exchange_reports WHERE claimant_actor_id = :a)
+                    AND NOT EXISTS (SELECT 1 FROM attack_reports WHERE claimant_actor_id = :a)
+                    AND NOT EXISTS (SELECT 1 FROM delegation_members WHERE actor_id = :a)
+                """).execute(arguments: ["a": id])
+        }
+        for id in places.sorted() {
+            try db.cachedStatement(sql: """
+                DELETE FROM places WHERE id = :p AND NOT EXISTS (SELECT 1 FROM mentions WHERE place_id = :p)
+                """).execute(arguments: ["p": id])
+        }
     }
 
     /// Regroups around every deleted report noted in `consolidation_queue`, and empties it.
@@ -268,44 +301,35 @@ public enum Consolidation {
         }
     }
 
-    /// The figure columns of a report table, as `event_figure_reports` lists them (talks have none).
-    static func figureColumns(_ kind: Kind) -> [String] {
-        switch kind {
-        case .exchange: return ["returned_to_a", "returned_to_b", "total", "civilians_to_a", "civilians_to_b"]
-        case .attack: return ["drones_launched", "drones_downed", "drones_hit", "missiles_launched", "missiles_downed",
-                              "missiles_hit", "killed", "injured"]
-        case .talks: return []
-        }
-    }
-
     /// Rewrites one event's `event_outlet_pairs` rows (whose triggers keep `outlet_pairs`): for each pair of
     /// outlets reporting the event (outlet_a < outlet_b, byte order as SQLite compares them), the fields both
     /// give a figure for (`compared`) and those where they share a value (`agreeing`), when the event has
-    /// more than one source: the rows of the 0006 statement. Computed here from one read of the event's
-    /// reports, and written as a difference (only rows that change are deleted and inserted), which at 100k
-    /// articles cost a tenth of the SQL version (an aggregate self-join of the 13-branch figures view).
+    /// more than one source: the rows of the 0006 statement. Computed here from the event's figures
+    /// (`event_figure_reports`) and written as a difference (only rows that change are deleted and inserted);
+    /// the SQL version's aggregate self-join of that view and delete-all/insert-all cost ~3 ms per exchange
+    /// event at 100k articles.
     static func refreshOutletPairs(_ db: Database, _ kind: Kind, _ id: Int64, sources: Int) throws {
         struct Pair: Hashable { var a: String, b: String }
         var wanted: [Pair: [Int]] = [:]
         if sources > 1 {
-            let columns = figureColumns(kind)
-            let sql = "SELECT s.outlet" + columns.map { ", r.\($0)" }.joined()
-                + " FROM \(kind.reports) r JOIN sources s ON s.id = r.source_id WHERE r.\(kind.fk) = ? AND s.outlet IS NOT NULL"
-            var outlets = Set<String>()
-            var values = [[String: Set<Double>]](repeating: [:], count: columns.count)
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [id])
+            let outlets = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT s.outlet FROM \(kind.reports) r JOIN sources s ON s.id = r.source_id
+                WHERE r.\(kind.fk) = ? AND s.outlet IS NOT NULL
+                """), arguments: [id])
+            // field -> outlet -> the values that outlet gives for it
+            var values: [String: [String: Set<Double>]] = [:]
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT field, outlet, value FROM event_figure_reports
+                WHERE event_type = ? AND event_id = ? AND outlet IS NOT NULL
+                """), arguments: [kind.type, id])
             while let row = try rows.next() {
-                let outlet: String = row[0]
-                outlets.insert(outlet)
-                for i in columns.indices {
-                    if let v = Double.fromDatabaseValue(row[i + 1]) { values[i][outlet, default: []].insert(v) }
-                }
+                if let v = Double.fromDatabaseValue(row[2]) { values[row[0], default: [:]][row[1], default: []].insert(v) }
             }
             let sorted = outlets.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for i in sorted.indices {
                 for j in sorted.indices where j > i {
                     var compared = 0, agreeing = 0
-                    for field in values {
+                    for field in values.values {
                         guard let va = field[sorted[i]], let vb = field[sorted[j]] else { continue }
                         compared += 1
                         if !va.isDisjoint(with: vb) { agreeing += 1 }

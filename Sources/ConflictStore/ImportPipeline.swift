@@ -23,7 +23,7 @@ public final class ImportMetrics: @unchecked Sendable {
         case extract
         /// inserting the source, FTS, sentences, mentions, reports (writer thread, savepoint included)
         case write
-        /// linking reports to events: `Consolidation.attach*` and `pruneOrphans` (writer thread)
+        /// linking reports to events: `Consolidation.attach*` and `deleteSources` (writer thread)
         case consolidate
         /// COMMIT of each batch (writer thread)
         case commit

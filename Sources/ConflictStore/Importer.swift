@@ -342,41 +342,6 @@ public final class Importer {
         return summary
     }
 
-    /// The actors and places a source refers to: the only ones its deletion can leave orphaned.
-    static func referenced(_ db: Database, bySource id: Int64) throws -> (actors: Set<Int64>, places: Set<Int64>) {
-        let actors = try Int64.fetchSet(db.cachedStatement(sql: """
-            SELECT actor_id FROM mentions WHERE source_id = :s AND actor_id IS NOT NULL
-            UNION SELECT actor_id FROM actor_aliases WHERE source_id = :s
-            UNION SELECT claimant_actor_id FROM exchange_reports WHERE source_id = :s AND claimant_actor_id IS NOT NULL
-            UNION SELECT claimant_actor_id FROM attack_reports WHERE source_id = :s AND claimant_actor_id IS NOT NULL
-            UNION SELECT actor_id FROM delegation_members WHERE source_id = :s AND actor_id IS NOT NULL
-            """), arguments: ["s": id])
-        let places = try Int64.fetchSet(db.cachedStatement(sql: """
-            SELECT DISTINCT place_id FROM mentions WHERE source_id = ? AND place_id IS NOT NULL
-            """), arguments: [id])
-        return (actors, places)
-    }
-
-    /// Deletes, among `actors` and `places`, those nothing refers to any more. Each check is an index
-    /// look-up, so replacing an article costs the same in a database of 100 or 100,000 articles.
-    static func pruneOrphans(_ db: Database, actors: Set<Int64>, places: Set<Int64>) throws {
-        for id in actors.sorted() {
-            try db.cachedStatement(sql: """
-                DELETE FROM actors WHERE id = :a
-                    AND NOT EXISTS (SELECT 1 FROM mentions WHERE actor_id = :a)
-                    AND NOT EXISTS (SELECT 1 FROM actor_aliases WHERE actor_id = :a)
-                    AND NOT EXISTS (SELECT 1 FROM exchange_reports WHERE claimant_actor_id = :a)
-                    AND NOT EXISTS (SELECT 1 FROM attack_reports WHERE claimant_actor_id = :a)
-                    AND NOT EXISTS (SELECT 1 FROM delegation_members WHERE actor_id = :a)
-                """).execute(arguments: ["a": id])
-        }
-        for id in places.sorted() {
-            try db.cachedStatement(sql: """
-                DELETE FROM places WHERE id = :p AND NOT EXISTS (SELECT 1 FROM mentions WHERE place_id = :p)
-                """).execute(arguments: ["p": id])
-        }
-    }
-
     public static func sha256(_ text: String) -> String {
         var text = text
         let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
@@ -422,18 +387,9 @@ public final class Importer {
             old = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM sources WHERE path = ? AND url IS NULL"),
                                      arguments: [article.path])
         }
-        var referenced = (actors: Set<Int64>(), places: Set<Int64>())
-        for id in old {
-            let r = try Self.referenced(db, bySource: id)
-            referenced.actors.formUnion(r.actors)
-            referenced.places.formUnion(r.places)
-            try db.cachedStatement(sql: "DELETE FROM sources WHERE id = ?").execute(arguments: [id])
-        }
         if !old.isEmpty {
             let t0 = ImportMetrics.now()
-            // regroup around the deleted reports (events left without reports are deleted there)
-            try Consolidation.drainQueue(db)
-            try Self.pruneOrphans(db, actors: referenced.actors, places: referenced.places)
+            try Consolidation.deleteSources(db, old)
             session.consolidationNanos &+= ImportMetrics.now() - t0
             session.invalidateCaches()
         }

@@ -85,16 +85,13 @@ struct StoreWriter {
 
     static func list(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: ";") }
 
-    /// `[[span_start,span_end],...]` in sentence order, `[span_start,span_end,1]` for a boilerplate sentence
-    /// (the `sentence_spans.spans` column).
+    /// `[[span_start,span_end],...]`, `[span_start,span_end,1]` for a boilerplate sentence (the
+    /// `sentence_spans.spans` column). The segmenter numbers sentences 0, 1, ... in order, so the position
+    /// in the array is the sentence index the `sentences` view gives.
     static func spansJSON(_ sentences: [Sentence]) -> String {
         var out = "["
         out.reserveCapacity(sentences.count * 14 + 2)
-        let ordered = sentences.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }
-        for (i, e) in ordered.enumerated() {
-            // a repeated index keeps its last sentence (as INSERT OR REPLACE into the former table did)
-            if i + 1 < ordered.count, ordered[i + 1].element.index == e.element.index { continue }
-            let s = e.element
+        for s in sentences {
             if out.utf8.count > 1 { out += "," }
             out += s.isBoilerplate ? "[\(s.span.start),\(s.span.end),1]" : "[\(s.span.start),\(s.span.end)]"
         }
