@@ -206,17 +206,15 @@ public enum Consolidation {
         var claimed = Set<Int64>()
         var previous = Set<Int64>()
         var changed = Set<Int64>()
-        let eventRow = "SELECT * FROM \(kind.events) WHERE id = ?"
         for g in groups.sorted(by: { $0.sortKey < $1.sortKey }) {
             var counts: [Int64: Int] = [:]
             for m in g.members { if let e = m.event { counts[e, default: 0] += 1; previous.insert(e) } }
             let pick = counts.filter { !claimed.contains($0.key) }
                 .max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
-            let before = try pick.flatMap { try Row.fetchOne(db.cachedStatement(sql: eventRow), arguments: [$0]) }
+            // `write` inserts, or updates only a row that differs: a change shows in changesCount
             let id = try g.write(db, pick)
             claimed.insert(id)
-            let after = try Row.fetchOne(db.cachedStatement(sql: eventRow), arguments: [id])
-            if before == nil || after != before { changed.insert(id) }
+            if db.changesCount > 0 { changed.insert(id) }
             for m in g.members where m.event != id || m.oldRule != m.rule {
                 try db.cachedStatement(sql: "UPDATE \(kind.reports) SET \(kind.fk) = ?, merge_rule = ? WHERE id = ?")
                     .execute(arguments: [id, m.rule, m.id])
@@ -236,59 +234,52 @@ public enum Consolidation {
     }
 
     /// Updates an event's source and report counts, or deletes it when no report is left; then rewrites
-    /// its rows in the question aggregates (migration 0006).
+    /// its rows in the question aggregates (migration 0006) and the question rows (migration 0008).
     static func refresh(_ db: Database, _ kind: Kind, _ id: Int64) throws {
-        let counts = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*), count(DISTINCT source_id) FROM \(kind.reports) WHERE \(kind.fk) = ?
-            """), arguments: [id])!
-        let reports: Int = counts[0]
-        let sources: Int = counts[1]
-        if reports == 0 {
+        let agg = try EventAggregates.load(db, kind, id)
+        if agg.reports == 0 {
             try db.cachedStatement(sql: "DELETE FROM \(kind.events) WHERE id = ?").execute(arguments: [id])
         } else {
             try db.cachedStatement(sql: "UPDATE \(kind.events) SET reports = ?, sources = ? WHERE id = ?")
-                .execute(arguments: [reports, sources, id])
+                .execute(arguments: [agg.reports, agg.sources, id])
         }
-        try refreshAggregates(db, kind, id, reports: reports, sources: sources)
+        try refreshAggregates(db, kind, id, agg)
         try refreshQuestionRows(db, kind, id)
     }
 
     // MARK: question aggregates (migration 0006)
 
+    /// The rows of `event_figure_summaries` as SQL defines them, for the events `WHERE` selects from
+    /// `event_figure_reports` (`:t` and `:id` in the tests' statement): what `EventAggregates` computes.
+    static let figureSummariesSQL = """
+        SELECT event_type, event_id, field, event_date,
+               CASE event_type
+                   WHEN 'exchange' THEN (SELECT status || ' exchange ' || side_a || '-' || side_b FROM exchanges WHERE id = event_id)
+                   ELSE (SELECT 'attack by ' || coalesce(attacker, '?') || ' on ' || coalesce(target_country, '?') FROM attacks WHERE id = event_id)
+               END AS summary,
+               count(*) AS reports, count(DISTINCT source_id) AS sources, count(DISTINCT value) AS distinct_values,
+               min(value) AS low, max(value) AS high,
+               -- sources disagree when two exact figures differ, or an exact figure breaks another
+               -- source's hedge ("more than 1,200" and "1,212" agree; "at least 300" and "250" do not)
+               coalesce(count(DISTINCT CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END) > 1, 0)
+               OR coalesce(max(CASE WHEN qualifier = 'at_least' THEN value END) > min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
+               OR coalesce(max(CASE WHEN qualifier = 'more_than' THEN value END) >= min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
+               OR coalesce(min(CASE WHEN qualifier = 'up_to' THEN value END) < max(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
+               AS disagree,
+               group_concat(value || ' (' || coalesce(outlet, '?') || '; ' || coalesce(claimant, '?') || ')', ' | ') AS figures,
+               group_concat(DISTINCT outlet) AS outlets
+        FROM (SELECT * FROM event_figure_reports ORDER BY event_type, event_id, field, value, outlet, claimant)
+        GROUP BY event_type, event_id, field
+        """
+
     /// Rewrites one event's rows in `event_figure_summaries`, `event_outlet_pairs` (whose triggers keep
     /// `outlet_pairs`) and, for talks, `delegation_seats`: the same rows the 0004 views computed for it.
-    static func refreshAggregates(_ db: Database, _ kind: Kind, _ id: Int64, reports: Int, sources: Int) throws {
-        let args: StatementArguments = ["t": kind.type, "id": id]
-        if kind != .talks {
-            try db.cachedStatement(sql: "DELETE FROM event_figure_summaries WHERE event_type = :t AND event_id = :id")
-                .execute(arguments: args)
-            if reports > 0 {
-                let summary = kind == .exchange
-                    ? "(SELECT status || ' exchange ' || side_a || '-' || side_b FROM exchanges WHERE id = :id)"
-                    : "(SELECT 'attack by ' || coalesce(attacker, '?') || ' on ' || coalesce(target_country, '?') FROM attacks WHERE id = :id)"
-                try db.cachedStatement(sql: """
-                    INSERT INTO event_figure_summaries(event_type, event_id, field, event_date, summary, reports, sources,
-                        distinct_values, low, high, disagree, figures, outlets)
-                    SELECT event_type, event_id, field, event_date, \(summary), count(*), count(DISTINCT source_id),
-                           count(DISTINCT value), min(value), max(value),
-                           -- sources disagree when two exact figures differ, or an exact figure breaks another
-                           -- source's hedge ("more than 1,200" and "1,212" agree; "at least 300" and "250" do not)
-                           coalesce(count(DISTINCT CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END) > 1, 0)
-                           OR coalesce(max(CASE WHEN qualifier = 'at_least' THEN value END) > min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
-                           OR coalesce(max(CASE WHEN qualifier = 'more_than' THEN value END) >= min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
-                           OR coalesce(min(CASE WHEN qualifier = 'up_to' THEN value END) < max(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0),
-                           group_concat(value || ' (' || coalesce(outlet, '?') || '; ' || coalesce(claimant, '?') || ')', ' | '),
-                           group_concat(DISTINCT outlet)
-                    FROM (SELECT * FROM event_figure_reports WHERE event_type = :t AND event_id = :id
-                          ORDER BY event_type, event_id, field, value, outlet, claimant)
-                    GROUP BY event_type, event_id, field
-                    """).execute(arguments: args)
-            }
-        }
-        try refreshOutletPairs(db, kind, id, sources: sources)
+    static func refreshAggregates(_ db: Database, _ kind: Kind, _ id: Int64, _ agg: EventAggregates) throws {
+        if kind != .talks { try agg.writeSummaries(db, kind, id) }
+        try agg.writeOutletPairs(db, kind, id)
         if kind == .talks {
             try db.cachedStatement(sql: "DELETE FROM delegation_seats WHERE talks_id = ?").execute(arguments: [id])
-            if reports > 0 {
+            if agg.reports > 0 {
                 try db.cachedStatement(sql: """
                     INSERT INTO delegation_seats(talks_id, side, person, member, roles, sources)
                     SELECT d.talks_id, d.side, coalesce(m.actor_id, -m.id) AS person, min(m.name),
@@ -298,61 +289,6 @@ public enum Consolidation {
                     GROUP BY d.talks_id, d.side, person
                     """).execute(arguments: [id])
             }
-        }
-    }
-
-    /// Rewrites one event's `event_outlet_pairs` rows (whose triggers keep `outlet_pairs`): for each pair of
-    /// outlets reporting the event (outlet_a < outlet_b, byte order as SQLite compares them), the fields both
-    /// give a figure for (`compared`) and those where they share a value (`agreeing`), when the event has
-    /// more than one source: the rows of the 0006 statement. Computed here from the event's figures
-    /// (`event_figure_reports`) and written as a difference (only rows that change are deleted and inserted);
-    /// the SQL version's aggregate self-join of that view and delete-all/insert-all cost ~3 ms per exchange
-    /// event at 100k articles.
-    static func refreshOutletPairs(_ db: Database, _ kind: Kind, _ id: Int64, sources: Int) throws {
-        struct Pair: Hashable { var a: String, b: String }
-        var wanted: [Pair: [Int]] = [:]
-        if sources > 1 {
-            let outlets = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT s.outlet FROM \(kind.reports) r JOIN sources s ON s.id = r.source_id
-                WHERE r.\(kind.fk) = ? AND s.outlet IS NOT NULL
-                """), arguments: [id])
-            // field -> outlet -> the values that outlet gives for it
-            var values: [String: [String: Set<Double>]] = [:]
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT field, outlet, value FROM event_figure_reports
-                WHERE event_type = ? AND event_id = ? AND outlet IS NOT NULL
-                """), arguments: [kind.type, id])
-            while let row = try rows.next() {
-                if let v = Double.fromDatabaseValue(row[2]) { values[row[0], default: [:]][row[1], default: []].insert(v) }
-            }
-            let sorted = outlets.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for i in sorted.indices {
-                for j in sorted.indices where j > i {
-                    var compared = 0, agreeing = 0
-                    for field in values.values {
-                        guard let va = field[sorted[i]], let vb = field[sorted[j]] else { continue }
-                        compared += 1
-                        if !va.isDisjoint(with: vb) { agreeing += 1 }
-                    }
-                    wanted[Pair(a: sorted[i], b: sorted[j])] = [compared, agreeing]
-                }
-            }
-        }
-        var stored: [Pair: [Int]] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT outlet_a, outlet_b, compared, agreeing FROM event_outlet_pairs WHERE event_type = ? AND event_id = ?
-            """), arguments: [kind.type, id]) {
-            stored[Pair(a: row[0], b: row[1])] = [row[2], row[3]]
-        }
-        for (pair, counts) in stored.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) where wanted[pair] != counts {
-            try db.cachedStatement(sql: """
-                DELETE FROM event_outlet_pairs WHERE event_type = ? AND event_id = ? AND outlet_a = ? AND outlet_b = ?
-                """).execute(arguments: [kind.type, id, pair.a, pair.b])
-        }
-        for (pair, counts) in wanted.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) where stored[pair] != counts {
-            try db.cachedStatement(sql: """
-                INSERT INTO event_outlet_pairs(event_type, event_id, outlet_a, outlet_b, compared, agreeing) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [kind.type, id, pair.a, pair.b, counts[0], counts[1]])
         }
     }
 
@@ -411,9 +347,7 @@ public enum Consolidation {
             try db.cachedStatement(sql: "INSERT INTO attack_claims SELECT * FROM attack_claims_computed WHERE event_id = ?")
                 .execute(arguments: [id])
         case .exchange:
-            // the series (mediator, side_a, side_b) the event was in and is in: their running totals change
-            let seriesSQL = "SELECT DISTINCT mediator, side_a, side_b FROM exchange_tally_rows WHERE event_id = ?"
-            var series = try Row.fetchAll(db.cachedStatement(sql: seriesSQL), arguments: [id])
+            // the running totals are the view's (migration 0011): a new exchange changes no other row
             try db.cachedStatement(sql: "DELETE FROM exchange_tally_rows WHERE event_id = ?").execute(arguments: [id])
             try db.cachedStatement(sql: """
                 WITH ev AS (
@@ -439,20 +373,6 @@ public enum Consolidation {
                                                 returned_to_a_high, returned_to_b_low, returned_to_b_high, sources)
                 SELECT mediator, id, event_date, side_a, side_b, kind, to_a_low, to_a_high, to_b_low, to_b_high, sources FROM per
                 """).execute(arguments: ["id": id])
-            for r in try Row.fetchAll(db.cachedStatement(sql: seriesSQL), arguments: [id]) where !series.contains(r) {
-                series.append(r)
-            }
-            for r in series {
-                try db.cachedStatement(sql: """
-                    UPDATE exchange_tally_rows SET cumulative_to_a = w.a, cumulative_to_b = w.b
-                    FROM (SELECT rowid AS row, sum(coalesce(returned_to_a_low, 0)) OVER s AS a,
-                                 sum(coalesce(returned_to_b_low, 0)) OVER s AS b
-                          FROM exchange_tally_rows WHERE mediator = ? AND side_a IS ? AND side_b IS ?
-                          WINDOW s AS (ORDER BY event_date, event_id ROWS UNBOUNDED PRECEDING)) AS w
-                    WHERE exchange_tally_rows.rowid = w.row
-                      AND (exchange_tally_rows.cumulative_to_a IS NOT w.a OR exchange_tally_rows.cumulative_to_b IS NOT w.b)
-                    """).execute(arguments: [r[0], r[1], r[2]])
-            }
         case .talks:
             try refreshRoster(db, talksID: id)
         }
@@ -595,16 +515,18 @@ public enum Consolidation {
         var bodies: Bool { kind == "bodies" }
 
         init(_ r: Row) {
-            id = r["id"]; source = r["source_id"]
-            let md: String? = r["merge_day"]
+            // by position (exchangeColumns): a look-up by name costs more than the rest of the row
+            id = r[0]; source = r[1]
+            let md: String? = r[2]
             day = md.flatMap(Day.number)
-            dated = (r["merge_dated"] as Int) == 1
-            event = r["exchange_id"]; kind = r["kind"]; date = r["event_date"]; precision = r["date_precision"]
-            figures = [r["returned_to_a"], r["returned_to_b"], r["total"], r["civilians_to_a"], r["civilians_to_b"]]
-            rule = r["merge_rule"]
+            dated = (r[3] as Int) == 1
+            event = r[4]; kind = r[5]; date = r[6]; precision = r[7]
+            figures = [r[8], r[9], r[10], r[11], r[12]]
+            rule = r[13]
         }
     }
 
+    /// `ExchangeRow` reads them by position.
     static let exchangeColumns = """
         id, source_id, merge_day, merge_dated, exchange_id, kind, event_date, date_precision,
         returned_to_a, returned_to_b, total, civilians_to_a, civilians_to_b, merge_rule
@@ -705,8 +627,10 @@ public enum Consolidation {
         let args: StatementArguments = [date, precision, bucket.status, bucket.a, bucket.b, kind, rule]
         if let id {
             try db.cachedStatement(sql: """
-                UPDATE exchanges SET event_date = ?, date_precision = ?, end_date = NULL, status = ?, side_a = ?, side_b = ?,
-                    kind = ?, merge_rule = ? WHERE id = ?
+                UPDATE exchanges SET event_date = ?1, date_precision = ?2, end_date = NULL, status = ?3, side_a = ?4, side_b = ?5,
+                    kind = ?6, merge_rule = ?7
+                WHERE id = ?8 AND (event_date IS NOT ?1 OR date_precision IS NOT ?2 OR end_date IS NOT NULL OR status IS NOT ?3
+                    OR side_a IS NOT ?4 OR side_b IS NOT ?5 OR kind IS NOT ?6 OR merge_rule IS NOT ?7)
                 """).execute(arguments: args + [id])
             return id
         }
@@ -722,9 +646,10 @@ public enum Consolidation {
         var id: Int64, source: Int64, event: Int64?, places: Set<String>, rule: String?
         var date: String?, precision: String?
         init(_ r: Row) {
-            id = r["id"]; source = r["source_id"]; event = r["attack_id"]; rule = r["merge_rule"]
-            date = r["event_date"]; precision = r["date_precision"]
-            let locations: String? = r["locations"]
+            // by position (attackColumns)
+            id = r[0]; source = r[1]; event = r[2]; rule = r[4]
+            date = r[5]; precision = r[6]
+            let locations: String? = r[3]
             places = Set((locations ?? "").split(separator: ";").map { normalizePlace(String($0)) }.filter { !$0.isEmpty })
         }
     }
@@ -738,6 +663,7 @@ public enum Consolidation {
         return p
     }
 
+    /// `AttackRow` reads them by position.
     static let attackColumns = "id, source_id, attack_id, locations, merge_rule, event_date, date_precision"
 
     /// Regroups the reports of one night (attacker, target country, day).
@@ -808,8 +734,10 @@ public enum Consolidation {
         let args: StatementArguments = [date, precision, attacker, target, rule]
         if let id {
             try db.cachedStatement(sql: """
-                UPDATE attacks SET event_date = ?, date_precision = ?, end_date = NULL, attacker = ?, target_country = ?,
-                    merge_rule = ? WHERE id = ?
+                UPDATE attacks SET event_date = ?1, date_precision = ?2, end_date = NULL, attacker = ?3, target_country = ?4,
+                    merge_rule = ?5
+                WHERE id = ?6 AND (event_date IS NOT ?1 OR date_precision IS NOT ?2 OR end_date IS NOT NULL
+                    OR attacker IS NOT ?3 OR target_country IS NOT ?4 OR merge_rule IS NOT ?5)
                 """).execute(arguments: args + [id])
             return id
         }
@@ -830,9 +758,10 @@ public enum Consolidation {
         var approx: Int?
 
         init(_ r: Row) {
-            id = r["id"]; source = r["source_id"]; event = r["talks_id"]; rule = r["merge_rule"]
-            name = r["name"]; round = r["round"]; location = r["location"]; country = r["location_country"]
-            start = r["start_date"]; end = r["end_date"]; precision = r["date_precision"]
+            // by position (talksColumns)
+            id = r[0]; source = r[1]; event = r[2]; rule = r[3]
+            name = r[4]; round = r[5]; location = r[6]; country = r[7]
+            start = r[8]; end = r[9]; precision = r[10]
             approx = Day.approx(start)
             if precision == "day" || precision == "range", let s = start.flatMap(Day.number) {
                 let e = end.flatMap(Day.number) ?? s
@@ -841,6 +770,7 @@ public enum Consolidation {
         }
     }
 
+    /// `TalksRow` reads them by position.
     static let talksColumns = """
         id, source_id, talks_id, merge_rule, name, round, location, location_country, start_date, end_date, date_precision
         """
@@ -930,8 +860,10 @@ public enum Consolidation {
                                             single ? "talks:alone" : "talks:venue"]
             if let id {
                 try db.cachedStatement(sql: """
-                    UPDATE talks SET name = ?, round = ?, location = ?, location_country = ?, start_date = ?, date_precision = ?,
-                        end_date = ?, merge_rule = ? WHERE id = ?
+                    UPDATE talks SET name = ?1, round = ?2, location = ?3, location_country = ?4, start_date = ?5,
+                        date_precision = ?6, end_date = ?7, merge_rule = ?8
+                    WHERE id = ?9 AND (name IS NOT ?1 OR round IS NOT ?2 OR location IS NOT ?3 OR location_country IS NOT ?4
+                        OR start_date IS NOT ?5 OR date_precision IS NOT ?6 OR end_date IS NOT ?7 OR merge_rule IS NOT ?8)
                     """).execute(arguments: args + [id])
                 return id
             }

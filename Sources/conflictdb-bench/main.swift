@@ -103,7 +103,7 @@ func replaceRun(corpus: String, dbPath: String, count: Int) -> [String: Any] {
 }
 
 func child(_ args: [String]) -> Never {
-    guard args.count >= 3 else { warn("usage: child full|noextract|io|replace CORPUS DB\n"); exit(2) }
+    guard args.count >= 3 else { warn("usage: child full|noextract|add|io|replace CORPUS DB\n"); exit(2) }
     let mode = args[0], corpus = args[1], dbPath = args[2]
     var out: [String: Any] = ["mode": mode]
     if mode == "io" {
@@ -114,7 +114,10 @@ func child(_ args: [String]) -> Never {
         emitJSON(replaceRun(corpus: corpus, dbPath: dbPath, count: args.count > 3 ? Int(args[3]) ?? 200 : 200))
         exit(0)
     }
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+    // add: the corpus imported into an existing database (what adding a batch to a large database costs)
+    if mode != "add" {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+    }
     let s0 = now()
     let dicts: Dictionaries
     do { dicts = try Dictionaries.load() } catch { warn("dictionaries: \(error)\n"); exit(1) }

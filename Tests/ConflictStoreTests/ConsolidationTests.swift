@@ -76,7 +76,8 @@ private func view0004(_ name: String) -> String {
 }
 
 /// The questions of `keptQuestions` whose rows differ from the 0004 definitions (with the 0004
-/// q_timeline in place for q_single_source_events), each with a few differing rows.
+/// q_timeline in place for q_single_source_events), and the event aggregates that differ from their SQL
+/// definitions, each with a few differing rows.
 private func questionMismatches(_ store: Store) throws -> [String] {
     try store.dbQueue.read { db in
         var out: [String] = []
@@ -89,15 +90,39 @@ private func questionMismatches(_ store: Store) throws -> [String] {
                 reference = "WITH q_timeline AS (\(view0004("q_timeline"))) " + reference
             }
             let computed = try Row.fetchAll(db, sql: "SELECT * FROM (\(reference))" + order)
-            if kept != computed {
-                let a = Set(kept.map(\.description)), b = Set(computed.map(\.description))
-                out.append("\(name): \(kept.count) rows kept, \(computed.count) computed; kept only: "
-                           + a.subtracting(b).sorted().prefix(3).joined(separator: " ") + "; computed only: "
-                           + b.subtracting(a).sorted().prefix(3).joined(separator: " "))
-            }
+            if kept != computed { out.append(mismatch(name, kept, computed)) }
         }
+        // the aggregates Consolidation computes in Swift (EventAggregates) against their SQL definitions
+        let summaryColumns = "event_type, event_id, field, event_date, summary, reports, sources, distinct_values, low, high, disagree, figures, outlets"
+        let keptSummaries = try Row.fetchAll(db, sql: "SELECT \(summaryColumns) FROM event_figure_summaries ORDER BY 1, 2, 3")
+        let sqlSummaries = try Row.fetchAll(db, sql: "SELECT \(summaryColumns) FROM (\(Consolidation.figureSummariesSQL)) ORDER BY 1, 2, 3")
+        if keptSummaries != sqlSummaries { out.append(mismatch("event_figure_summaries", keptSummaries, sqlSummaries)) }
+        let keptPairs = try Row.fetchAll(db, sql: "SELECT * FROM event_outlet_pairs ORDER BY 1, 2, 3, 4")
+        let sqlPairs = try Row.fetchAll(db, sql: "SELECT * FROM (\(outletPairs0006())) ORDER BY 1, 2, 3, 4")
+        if keptPairs.map({ Array($0.databaseValues) }) != sqlPairs.map({ Array($0.databaseValues) }) { out.append(mismatch("event_outlet_pairs", keptPairs, sqlPairs)) }
         return out
     }
+}
+
+private func expectNoMismatch(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let m = try questionMismatches(store)
+    #expect(m == [], sourceLocation: sourceLocation)
+}
+
+/// The 0006 statement that filled `event_outlet_pairs`, as a SELECT.
+private func outletPairs0006() -> String {
+    let sql = embeddedMigrations.first { $0.name == "0006_question_aggregates" }!.sql
+    let start = sql.range(of: "WITH ev AS (\n    SELECT DISTINCT 'exchange'")!
+    let end = sql.range(of: ";\n", range: start.upperBound..<sql.endIndex)!
+    return String(sql[start.lowerBound..<end.lowerBound])
+        .replacingOccurrences(of: "INSERT INTO event_outlet_pairs(event_type, event_id, outlet_a, outlet_b, compared, agreeing)\n", with: "")
+}
+
+private func mismatch(_ name: String, _ kept: [Row], _ computed: [Row]) -> String {
+    let a = Set(kept.map(\.description)), b = Set(computed.map(\.description))
+    return "\(name): \(kept.count) rows kept, \(computed.count) computed; kept only: "
+        + a.subtracting(b).sorted().prefix(3).joined(separator: " ") + "; computed only: "
+        + b.subtracting(a).sorted().prefix(3).joined(separator: " ")
 }
 
 @Suite("Consolidation: reports of different articles meet in events", .serialized)
@@ -211,6 +236,22 @@ struct ConsolidationTests {
         let d = try rows(three, "SELECT * FROM q_figure_disagreements WHERE field = 'drones_launched'")
         #expect(d.count == 1)
         #expect(d.first?["low"] == "290" && d.first?["high"] == "320")
+        try expectNoMismatch(two)
+        try expectNoMismatch(three)
+    }
+
+    /// Each hedge against an exact figure, as EventAggregates computes it and as the SQL definition does.
+    @Test(arguments: [("at least 300", "250", true), ("at least 300", "310", false), ("up to 200", "250", true),
+                      ("up to 300", "250", false), ("about 300", "310", false), ("more than 300", "300", true),
+                      ("300", "300", false)])
+    func hedgesAgainstAnExactFigure(_ hedged: String, _ exact: String, _ disagree: Bool) throws {
+        let files = try articles([("Alpha Wire", hedged), ("Beta Post", exact)].map {
+            ($0.0, "Russia launched \($0.1) drones at Ukraine overnight, the Ukrainian Air Force said.")
+        }, date: "2025-04-10")
+        let store = try importInOrder(files)
+        let d = try rows(store, "SELECT * FROM q_figure_disagreements WHERE field = 'drones_launched'")
+        #expect(d.count == (disagree ? 1 : 0))
+        try expectNoMismatch(store)
     }
 
     @Test func completedAndAgreedStayApart() throws {
@@ -319,7 +360,7 @@ struct ConsolidationTests {
         let even = files.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
         for order in [files, files.reversed(), odd + even] {
             let store = try importInOrder(order)
-            #expect(try questionMismatches(store) == [])
+            try expectNoMismatch(store)
             #expect(try rows(store, "SELECT * FROM q_delegation_roster").count > 5)
             #expect(try rows(store, "SELECT * FROM q_attack_claims").count >= 2)
             #expect(try rows(store, "SELECT * FROM q_exchange_tally").count >= 1)
@@ -383,13 +424,13 @@ struct ConsolidationTests {
             try talksArticle(dir, "r4.md", outlet: "Gamma News", url: "https://gamma.example/r4", published: "2025-10-14",
                              round: "fourth", russian: [medinsky, kostyukov], ukrainian: [umerov, kyslytsya]),
         ])
-        #expect(try questionMismatches(store) == [])
+        try expectNoMismatch(store)
         let rounds = try rows(store, "SELECT DISTINCT talks_id FROM q_delegation_roster")
         #expect(rounds.count == 3)
         let importer = Importer(store: store, extractor: Extractor(dictionaries: try sharedDictionaries.get()))
         func step(_ path: String) throws {
             _ = importer.importPaths([path])
-            #expect(try questionMismatches(store) == [])
+            try expectNoMismatch(store)
             #expect(try rows(store, "SELECT * FROM consolidation_queue").isEmpty)
         }
         // a round between the second and the fourth: the fourth's previous round changes
@@ -423,10 +464,10 @@ struct ConsolidationTests {
         // as if the claimant had been stored with no country first, and got it from a later article
         try store.dbQueue.write { db in try db.execute(sql: "UPDATE actors SET country = NULL WHERE name = 'Ukrainian Air Force'") }
         #expect(try rows(store, claimant).first?["defender_claimants"] == "")
-        #expect(try questionMismatches(store) == [])
+        try expectNoMismatch(store)
         try store.dbQueue.write { db in try db.execute(sql: "UPDATE actors SET country = 'UKR' WHERE name = 'Ukrainian Air Force'") }
         #expect(try rows(store, claimant).first?["defender_claimants"] == "Ukrainian Air Force")
-        #expect(try questionMismatches(store) == [])
+        try expectNoMismatch(store)
     }
 
     @Test func eventExports() throws {
