@@ -128,11 +128,13 @@ public final class Store {
             // 64 MB of page cache (SQLite's default is 2 MB): at 100k articles the indexes written at random
             // places (sha256, actors, places, event look-ups) no longer fit 2 MB, and every insert re-reads pages.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            // Checkpoint every 64 MB of WAL instead of 4 MB: pages written by many transactions are copied
-            // into the database file once instead of over and over (commit time at 10k articles halved),
-            // and the WAL file is truncated back to 64 MB after a checkpoint.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
-            try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+            // Checkpoint every 256 MB of WAL instead of 4 MB: pages written by many transactions are copied
+            // into the database file once instead of over and over (commit time at 10k articles halved with
+            // 64 MB; 256 MB took a further 14% off adding 5,000 articles to a 100k database, BENCHMARKS.md).
+            // The WAL file is kept at most 256 MB after a checkpoint; an import ends with a checkpoint, and
+            // closing the last connection removes the file.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 65536")
+            try db.execute(sql: "PRAGMA journal_size_limit = 268435456")
         }
         var queue: DatabaseQueue?
         do {
