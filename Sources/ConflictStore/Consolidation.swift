@@ -192,6 +192,9 @@ public enum Consolidation {
     struct Group {
         var sortKey: String
         var members: [Member]
+        /// True when the event row is a function of the members and their rules alone (attacks: bucket,
+        /// day and rule): a group whose members all stay in their event with their rule needs no write.
+        var rowFollowsMembers = false
         /// Inserts (id nil) or updates the event row; returns its id.
         var write: (Database, Int64?) throws -> Int64
     }
@@ -211,6 +214,11 @@ public enum Consolidation {
             for m in g.members { if let e = m.event { counts[e, default: 0] += 1; previous.insert(e) } }
             let pick = counts.filter { !claimed.contains($0.key) }
                 .max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+            if g.rowFollowsMembers, let pick, g.members.allSatisfy({ $0.event == pick && $0.oldRule == $0.rule }) {
+                // a busy night is regrouped for every new report: its other waves are left as they are
+                claimed.insert(pick)
+                continue
+            }
             // `write` inserts, or updates only a row that differs: a change shows in changesCount
             let id = try g.write(db, pick)
             claimed.insert(id)
@@ -699,7 +707,7 @@ public enum Consolidation {
         }?.key
         var groups: [Group] = []
         func group(_ key: String, _ ms: [Member], rule: String) -> Group {
-            Group(sortKey: key, members: ms) { db, id in
+            Group(sortKey: key, members: ms, rowFollowsMembers: true) { db, id in
                 try writeAttack(db, id: id, date: day, precision: "day", attacker: attacker, target: target, rule: rule)
             }
         }

@@ -18,6 +18,19 @@ struct DocumentsTests {
         return e.failure
     }
 
+    /// The arithmetic UTC day against Foundation's calendar, across leap days, years and 1970.
+    @Test func isoDayMatchesTheCalendar() {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        for t in stride(from: -2_300_000_000.0, to: 4_200_000_000.0, by: 86_400 * 37 + 3_607) {
+            let d = Date(timeIntervalSince1970: t)
+            let c = cal.dateComponents([.year, .month, .day], from: d)
+            #expect(ArticleReader.isoDay(d) == String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!))
+        }
+        #expect(ArticleReader.isoDay(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29")
+        #expect(ArticleReader.isoDay(Date(timeIntervalSince1970: -1)) == "1969-12-31")
+    }
+
     @Test func frontMatter() throws {
         let a = try one("""
             ---
