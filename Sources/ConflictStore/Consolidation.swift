@@ -179,6 +179,40 @@ public enum Consolidation {
         var fk: String { switch self { case .exchange: "exchange_id"; case .attack: "attack_id"; case .talks: "talks_id" } }
         /// `event_type` in the question aggregates.
         var type: String { switch self { case .exchange: "exchange"; case .attack: "attack"; case .talks: "talks" } }
+        /// The event row's columns that grouping writes (`writeEvent`'s values, in this order).
+        var columns: [String] {
+            switch self {
+            case .exchange: ["event_date", "date_precision", "end_date", "status", "side_a", "side_b", "kind", "merge_rule"]
+            case .attack: ["event_date", "date_precision", "end_date", "attacker", "target_country", "merge_rule"]
+            case .talks: ["name", "round", "location", "location_country", "start_date", "date_precision", "end_date", "merge_rule"]
+            }
+        }
+        /// Inserts the row's `columns`.
+        var insertSQL: String {
+            "INSERT INTO \(events)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        }
+        /// Updates the row's `columns` (`?1`...) of row `?N+1`, only when one of them differs.
+        var updateSQL: String {
+            let n = columns.count
+            return "UPDATE \(events) SET " + columns.enumerated().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", ")
+                + " WHERE id = ?\(n + 1) AND (" + columns.enumerated().map { "\($1) IS NOT ?\($0 + 1)" }.joined(separator: " OR ") + ")"
+        }
+    }
+
+    /// `Kind.insertSQL` and `Kind.updateSQL`, built once.
+    static let eventSQL: [Kind: (insert: String, update: String)] = Dictionary(
+        uniqueKeysWithValues: [Kind.exchange, .attack, .talks].map { ($0, ($0.insertSQL, $0.updateSQL)) })
+
+    /// Inserts an event row (`id` nil) or updates it only where a value differs, so that `db.changesCount`
+    /// says whether it changed (`apply`); returns its id. `values` go with `kind.columns`.
+    static func writeEvent(_ db: Database, _ kind: Kind, id: Int64?, _ values: [(any DatabaseValueConvertible)?]) throws -> Int64 {
+        let sql = eventSQL[kind]!
+        if let id {
+            try db.cachedStatement(sql: sql.update).execute(arguments: StatementArguments(values + [id]))
+            return id
+        }
+        try db.cachedStatement(sql: sql.insert).execute(arguments: StatementArguments(values))
+        return db.lastInsertedRowID
     }
 
     struct Member {
@@ -256,29 +290,6 @@ public enum Consolidation {
     }
 
     // MARK: question aggregates (migration 0006)
-
-    /// The rows of `event_figure_summaries` as SQL defines them, for the events `WHERE` selects from
-    /// `event_figure_reports` (`:t` and `:id` in the tests' statement): what `EventAggregates` computes.
-    static let figureSummariesSQL = """
-        SELECT event_type, event_id, field, event_date,
-               CASE event_type
-                   WHEN 'exchange' THEN (SELECT status || ' exchange ' || side_a || '-' || side_b FROM exchanges WHERE id = event_id)
-                   ELSE (SELECT 'attack by ' || coalesce(attacker, '?') || ' on ' || coalesce(target_country, '?') FROM attacks WHERE id = event_id)
-               END AS summary,
-               count(*) AS reports, count(DISTINCT source_id) AS sources, count(DISTINCT value) AS distinct_values,
-               min(value) AS low, max(value) AS high,
-               -- sources disagree when two exact figures differ, or an exact figure breaks another
-               -- source's hedge ("more than 1,200" and "1,212" agree; "at least 300" and "250" do not)
-               coalesce(count(DISTINCT CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END) > 1, 0)
-               OR coalesce(max(CASE WHEN qualifier = 'at_least' THEN value END) > min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
-               OR coalesce(max(CASE WHEN qualifier = 'more_than' THEN value END) >= min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
-               OR coalesce(min(CASE WHEN qualifier = 'up_to' THEN value END) < max(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
-               AS disagree,
-               group_concat(value || ' (' || coalesce(outlet, '?') || '; ' || coalesce(claimant, '?') || ')', ' | ') AS figures,
-               group_concat(DISTINCT outlet) AS outlets
-        FROM (SELECT * FROM event_figure_reports ORDER BY event_type, event_id, field, value, outlet, claimant)
-        GROUP BY event_type, event_id, field
-        """
 
     /// Rewrites one event's rows in `event_figure_summaries`, `event_outlet_pairs` (whose triggers keep
     /// `outlet_pairs`) and, for talks, `delegation_seats`: the same rows the 0004 views computed for it.
@@ -648,20 +659,7 @@ public enum Consolidation {
 
     static func writeExchange(_ db: Database, id: Int64?, date: String?, precision: String?, bucket: ExchangeBucket,
                               kind: String, rule: String) throws -> Int64 {
-        let args: StatementArguments = [date, precision, bucket.status, bucket.a, bucket.b, kind, rule]
-        if let id {
-            try db.cachedStatement(sql: """
-                UPDATE exchanges SET event_date = ?1, date_precision = ?2, end_date = NULL, status = ?3, side_a = ?4, side_b = ?5,
-                    kind = ?6, merge_rule = ?7
-                WHERE id = ?8 AND (event_date IS NOT ?1 OR date_precision IS NOT ?2 OR end_date IS NOT NULL OR status IS NOT ?3
-                    OR side_a IS NOT ?4 OR side_b IS NOT ?5 OR kind IS NOT ?6 OR merge_rule IS NOT ?7)
-                """).execute(arguments: args + [id])
-            return id
-        }
-        try db.cachedStatement(sql: """
-            INSERT INTO exchanges(event_date, date_precision, status, side_a, side_b, kind, merge_rule) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: args)
-        return db.lastInsertedRowID
+        try writeEvent(db, .exchange, id: id, [date, precision, nil, bucket.status, bucket.a, bucket.b, kind, rule])
     }
 
     // MARK: attacks
@@ -755,20 +753,7 @@ public enum Consolidation {
 
     static func writeAttack(_ db: Database, id: Int64?, date: String?, precision: String?, attacker: String?, target: String?,
                             rule: String) throws -> Int64 {
-        let args: StatementArguments = [date, precision, attacker, target, rule]
-        if let id {
-            try db.cachedStatement(sql: """
-                UPDATE attacks SET event_date = ?1, date_precision = ?2, end_date = NULL, attacker = ?3, target_country = ?4,
-                    merge_rule = ?5
-                WHERE id = ?6 AND (event_date IS NOT ?1 OR date_precision IS NOT ?2 OR end_date IS NOT NULL
-                    OR attacker IS NOT ?3 OR target_country IS NOT ?4 OR merge_rule IS NOT ?5)
-                """).execute(arguments: args + [id])
-            return id
-        }
-        try db.cachedStatement(sql: """
-            INSERT INTO attacks(event_date, date_precision, attacker, target_country, merge_rule) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: args)
-        return db.lastInsertedRowID
+        try writeEvent(db, .attack, id: id, [date, precision, nil, attacker, target, rule])
     }
 
     // MARK: talks
@@ -880,22 +865,8 @@ public enum Consolidation {
         let ms = rows.map { Member(id: $0.id, event: $0.event, oldRule: $0.rule, rule: rules[$0.id] ?? "talks:alone") }
         let sortKey = "\(location ?? "")|\(start ?? "")|\(rows.map(\.id).min()!)"
         return Group(sortKey: sortKey, members: ms) { db, id in
-            let args: StatementArguments = [name, round, location, country, start, precision, end,
-                                            single ? "talks:alone" : "talks:venue"]
-            if let id {
-                try db.cachedStatement(sql: """
-                    UPDATE talks SET name = ?1, round = ?2, location = ?3, location_country = ?4, start_date = ?5,
-                        date_precision = ?6, end_date = ?7, merge_rule = ?8
-                    WHERE id = ?9 AND (name IS NOT ?1 OR round IS NOT ?2 OR location IS NOT ?3 OR location_country IS NOT ?4
-                        OR start_date IS NOT ?5 OR date_precision IS NOT ?6 OR end_date IS NOT ?7 OR merge_rule IS NOT ?8)
-                    """).execute(arguments: args + [id])
-                return id
-            }
-            try db.cachedStatement(sql: """
-                INSERT INTO talks(name, round, location, location_country, start_date, date_precision, end_date, merge_rule)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: args)
-            return db.lastInsertedRowID
+            try writeEvent(db, .talks, id: id, [name, round, location, country, start, precision, end,
+                                                single ? "talks:alone" : "talks:venue"])
         }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 /// The per-event aggregates of an exchange or attack event, computed in Swift from one indexed read of
 /// the event's reports: its counts, its `event_figure_summaries` rows and its `event_outlet_pairs` rows.
 ///
-/// They are the rows the SQL definitions give (`Consolidation.figureSummariesSQL`, the 0006 outlet-pairs
+/// They are the rows the SQL definitions give (`figureSummariesSQL` in the consolidation tests, the 0006 outlet-pairs
 /// statement), which tests compare on every fixture; the SQL versions read the `event_figure_reports`
 /// view (13 UNION ALL branches joined to sources, events and actors) once per aggregate, which cost
 /// ~1 ms per exchange event at 100k articles. Rows are written as a difference: unchanged rows are not
@@ -47,20 +47,26 @@ struct EventAggregates {
         switch kind { case .exchange: exchangeFields; case .attack: attackFields; case .talks: [] }
     }
 
+    /// Per kind: the event's reports with their source's outlet, their claimant and every figure field with
+    /// its qualifier (`load` reads the figures by position).
+    static let loadSQL: [Consolidation.Kind: String] = Dictionary(uniqueKeysWithValues: [Consolidation.Kind.exchange, .attack, .talks].map { kind in
+        let columns = fields(kind).map { ", r.\($0), r.\($0)_q" }.joined()
+        let claimant = kind == .talks ? "NULL" : "c.name"
+        let actors = kind == .talks ? "" : " LEFT JOIN actors c ON c.id = r.claimant_actor_id"
+        return (kind, """
+            SELECT r.source_id, s.outlet, \(claimant)\(columns)
+            FROM \(kind.reports) r JOIN sources s ON s.id = r.source_id\(actors)
+            WHERE r.\(kind.fk) = ?
+            """)
+    })
+
     /// Reads the event's reports (one indexed look-up on the reports' event column).
     static func load(_ db: Database, _ kind: Consolidation.Kind, _ id: Int64) throws -> EventAggregates {
         let fields = fields(kind)
-        let columns = fields.map { ", r.\($0), r.\($0)_q" }.joined()
-        let claimant = kind == .talks ? "NULL" : "c.name"
-        let actors = kind == .talks ? "" : "LEFT JOIN actors c ON c.id = r.claimant_actor_id"
         var byField = Array(repeating: [Figure](), count: fields.count)
         var agg = EventAggregates()
         var sources = Set<Int64>()
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT r.source_id, s.outlet, \(claimant)\(columns)
-            FROM \(kind.reports) r JOIN sources s ON s.id = r.source_id \(actors)
-            WHERE r.\(kind.fk) = ?
-            """), arguments: [id])
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: loadSQL[kind]!), arguments: [id])
         while let row = try rows.next() {
             agg.reports += 1
             let source: Int64 = row[0]

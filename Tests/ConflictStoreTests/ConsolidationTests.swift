@@ -95,7 +95,7 @@ private func questionMismatches(_ store: Store) throws -> [String] {
         // the aggregates Consolidation computes in Swift (EventAggregates) against their SQL definitions
         let summaryColumns = "event_type, event_id, field, event_date, summary, reports, sources, distinct_values, low, high, disagree, figures, outlets"
         let keptSummaries = try Row.fetchAll(db, sql: "SELECT \(summaryColumns) FROM event_figure_summaries ORDER BY 1, 2, 3")
-        let sqlSummaries = try Row.fetchAll(db, sql: "SELECT \(summaryColumns) FROM (\(Consolidation.figureSummariesSQL)) ORDER BY 1, 2, 3")
+        let sqlSummaries = try Row.fetchAll(db, sql: "SELECT \(summaryColumns) FROM (\(figureSummariesSQL)) ORDER BY 1, 2, 3")
         if keptSummaries != sqlSummaries { out.append(mismatch("event_figure_summaries", keptSummaries, sqlSummaries)) }
         let keptPairs = try Row.fetchAll(db, sql: "SELECT * FROM event_outlet_pairs ORDER BY 1, 2, 3, 4")
         let sqlPairs = try Row.fetchAll(db, sql: "SELECT * FROM (\(outletPairs0006())) ORDER BY 1, 2, 3, 4")
@@ -108,6 +108,29 @@ private func expectNoMismatch(_ store: Store, sourceLocation: SourceLocation = #
     let m = try questionMismatches(store)
     #expect(m == [], sourceLocation: sourceLocation)
 }
+
+/// The rows of `event_figure_summaries` as SQL defines them, from `event_figure_reports`: what
+/// `EventAggregates` (Sources/ConflictStore) computes in Swift for one event.
+private let figureSummariesSQL = """
+    SELECT event_type, event_id, field, event_date,
+           CASE event_type
+               WHEN 'exchange' THEN (SELECT status || ' exchange ' || side_a || '-' || side_b FROM exchanges WHERE id = event_id)
+               ELSE (SELECT 'attack by ' || coalesce(attacker, '?') || ' on ' || coalesce(target_country, '?') FROM attacks WHERE id = event_id)
+           END AS summary,
+           count(*) AS reports, count(DISTINCT source_id) AS sources, count(DISTINCT value) AS distinct_values,
+           min(value) AS low, max(value) AS high,
+           -- sources disagree when two exact figures differ, or an exact figure breaks another
+           -- source's hedge ("more than 1,200" and "1,212" agree; "at least 300" and "250" do not)
+           coalesce(count(DISTINCT CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END) > 1, 0)
+           OR coalesce(max(CASE WHEN qualifier = 'at_least' THEN value END) > min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
+           OR coalesce(max(CASE WHEN qualifier = 'more_than' THEN value END) >= min(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
+           OR coalesce(min(CASE WHEN qualifier = 'up_to' THEN value END) < max(CASE WHEN coalesce(qualifier, 'exact') = 'exact' THEN value END), 0)
+           AS disagree,
+           group_concat(value || ' (' || coalesce(outlet, '?') || '; ' || coalesce(claimant, '?') || ')', ' | ') AS figures,
+           group_concat(DISTINCT outlet) AS outlets
+    FROM (SELECT * FROM event_figure_reports ORDER BY event_type, event_id, field, value, outlet, claimant)
+    GROUP BY event_type, event_id, field
+    """
 
 /// The 0006 statement that filled `event_outlet_pairs`, as a SELECT.
 private func outletPairs0006() -> String {
