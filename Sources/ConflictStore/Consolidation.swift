@@ -366,48 +366,7 @@ public enum Consolidation {
             try db.cachedStatement(sql: "INSERT INTO attack_claims SELECT * FROM attack_claims_computed WHERE event_id = ?")
                 .execute(arguments: [id])
         case .exchange:
-            // the series (mediator, side_a, side_b) the event was in and is in: their running totals change
-            let seriesSQL = "SELECT DISTINCT mediator, side_a, side_b FROM exchange_tally_rows WHERE event_id = ?"
-            var series = try Row.fetchAll(db.cachedStatement(sql: seriesSQL), arguments: [id])
-            try db.cachedStatement(sql: "DELETE FROM exchange_tally_rows WHERE event_id = ?").execute(arguments: [id])
-            try db.cachedStatement(sql: """
-                WITH ev AS (
-                    SELECT e.id, e.event_date, e.side_a, e.side_b, e.kind, e.sources,
-                           min(r.returned_to_a) AS to_a_low, max(r.returned_to_a) AS to_a_high,
-                           min(r.returned_to_b) AS to_b_low, max(r.returned_to_b) AS to_b_high
-                    FROM exchanges e JOIN exchange_reports r ON r.exchange_id = e.id
-                    WHERE e.id = :id AND e.status = 'completed'
-                    GROUP BY e.id
-                ),
-                med AS (
-                    SELECT ev.id, coalesce((SELECT group_concat(m, ';') FROM (SELECT DISTINCT j.value AS m FROM exchange_reports r2,
-                               json_each('["' || replace(r2.mediators, ';', '","') || '"]') j
-                               WHERE r2.exchange_id = ev.id AND r2.mediators IS NOT NULL ORDER BY m)), '') AS mediators
-                    FROM ev
-                ),
-                per AS (
-                    SELECT ev.*, CASE WHEN med.mediators = '' THEN '(none)' ELSE j.value END AS mediator
-                    FROM ev JOIN med ON med.id = ev.id,
-                         json_each(CASE WHEN med.mediators = '' THEN '["(none)"]' ELSE '["' || replace(med.mediators, ';', '","') || '"]' END) j
-                )
-                INSERT INTO exchange_tally_rows(mediator, event_id, event_date, side_a, side_b, kind, returned_to_a_low,
-                                                returned_to_a_high, returned_to_b_low, returned_to_b_high, sources)
-                SELECT mediator, id, event_date, side_a, side_b, kind, to_a_low, to_a_high, to_b_low, to_b_high, sources FROM per
-                """).execute(arguments: ["id": id])
-            for r in try Row.fetchAll(db.cachedStatement(sql: seriesSQL), arguments: [id]) where !series.contains(r) {
-                series.append(r)
-            }
-            for r in series {
-                try db.cachedStatement(sql: """
-                    UPDATE exchange_tally_rows SET cumulative_to_a = w.a, cumulative_to_b = w.b
-                    FROM (SELECT rowid AS row, sum(coalesce(returned_to_a_low, 0)) OVER s AS a,
-                                 sum(coalesce(returned_to_b_low, 0)) OVER s AS b
-                          FROM exchange_tally_rows WHERE mediator = ? AND side_a IS ? AND side_b IS ?
-                          WINDOW s AS (ORDER BY event_date, event_id ROWS UNBOUNDED PRECEDING)) AS w
-                    WHERE exchange_tally_rows.rowid = w.row
-                      AND (exchange_tally_rows.cumulative_to_a IS NOT w.a OR exchange_tally_rows.cumulative_to_b IS NOT w.b)
-                    """).execute(arguments: [r[0], r[1], r[2]])
-            }
+            try ExchangeTally.refresh(db, eventID: id)
         case .talks:
             try refreshRoster(db, talksID: id)
         }

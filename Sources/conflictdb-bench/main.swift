@@ -102,6 +102,25 @@ func replaceRun(corpus: String, dbPath: String, count: Int) -> [String: Any] {
             "consolidate_seconds": metrics.seconds(.consolidate)]
 }
 
+/// Statement timings by SQL text (BENCH_SQL_PROFILE); fed by the writer connection's trace, on its thread.
+final class SQLProfile: @unchecked Sendable {
+    var totals: [String: (count: Int, seconds: Double)] = [:]
+    func add(_ sql: String, _ seconds: TimeInterval) {
+        let t = totals[sql] ?? (0, 0)
+        totals[sql] = (t.count + 1, t.seconds + seconds)
+    }
+    func report() {
+        if totals.isEmpty { return }
+        let all = totals.values.reduce(0) { $0 + $1.seconds }
+        var text = String(format: "SQL profile: %.2f s in %d statement texts\n", all, totals.count)
+        for (sql, t) in totals.sorted(by: { $0.value.seconds > $1.value.seconds }).prefix(40) {
+            let line = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            text += String(format: "%8.3f s %7d  %@\n", t.seconds, t.count, String(line.prefix(150)))
+        }
+        warn(text)
+    }
+}
+
 func child(_ args: [String]) -> Never {
     guard args.count >= 3 else { warn("usage: child full|noextract|add|io|replace CORPUS DB\n"); exit(2) }
     let mode = args[0], corpus = args[1], dbPath = args[2]
@@ -134,6 +153,15 @@ func child(_ args: [String]) -> Never {
         } catch { warn("BENCH_PRAGMAS: \(error)\n"); exit(1) }
         out["pragmas"] = pragmas
     }
+    // BENCH_SQL_PROFILE=1: time every statement the import runs, summed by SQL text (printed to stderr)
+    let sqlProfile = SQLProfile()
+    if ProcessInfo.processInfo.environment["BENCH_SQL_PROFILE"] != nil {
+        try? store.dbQueue.writeWithoutTransaction { db in
+            db.trace(options: .profile) { event in
+                if case let .profile(statement, duration) = event { sqlProfile.add(statement.sql, duration) }
+            }
+        }
+    }
     let importer = Importer(store: store, extractor: extractor)
     if mode == "noextract" { importer.options.extraction = false }
     if let w = ProcessInfo.processInfo.environment["BENCH_WORKERS"].flatMap(Int.init) { importer.options.workers = w }
@@ -149,6 +177,7 @@ func child(_ args: [String]) -> Never {
     })
     let elapsed = now() - t0
     let c1 = cpuSeconds()
+    sqlProfile.report()
     out["seconds"] = elapsed
     out["cpu_user"] = c1.user - c0.user
     out["cpu_sys"] = c1.sys - c0.sys

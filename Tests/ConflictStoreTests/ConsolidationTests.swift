@@ -210,12 +210,14 @@ struct ConsolidationTests {
         #expect(try rows(store, "SELECT * FROM consolidation_queue").isEmpty)
     }
 
-    /// One small article per outlet (front matter, published `date`), its body a sentence of ours.
-    func articles(_ items: [(outlet: String, sentence: String)], date: String) throws -> [String] {
+    /// One small article per outlet (front matter, published `date`), its body a sentence of ours. Articles
+    /// are numbered from `first` (their URL is their number: give batches that go together distinct numbers).
+    func articles(_ items: [(outlet: String, sentence: String)], date: String, first: Int = 0) throws -> [String] {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("articles-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var files: [String] = []
-        for (n, item) in items.enumerated() {
+        for (i, item) in items.enumerated() {
+            let n = first + i
             let f = dir.appendingPathComponent("a\(n).md")
             try Data("""
                 ---
@@ -387,6 +389,28 @@ struct ConsolidationTests {
             #expect(try rows(store, "SELECT * FROM q_delegation_roster").count > 5)
             #expect(try rows(store, "SELECT * FROM q_attack_claims").count >= 2)
             #expect(try rows(store, "SELECT * FROM q_exchange_tally").count >= 1)
+        }
+    }
+
+    /// The exchange tally's running totals when a report moves its event within a series: a lower figure
+    /// for the same swap, an earlier swap arriving after a later one, a second mediator for a swap.
+    @Test func tallyTotalsFollowFiguresDatesAndMediators() throws {
+        func swap(_ n: Int, _ day: String, _ mediator: String) -> String {
+            "Russia and Ukraine exchanged \(n) prisoners of war each on \(day), in a swap mediated by \(mediator), the Russian Defense Ministry said."
+        }
+        let march = try articles([("Alpha Wire", swap(120, "Friday", "the United Arab Emirates")),
+                                  ("Beta Post", swap(110, "Friday", "the United Arab Emirates")),
+                                  ("Delta Times", swap(120, "Friday", "Turkey and the United Arab Emirates"))], date: "2025-03-15")
+        let january = try articles([("Gamma News", swap(50, "Thursday", "the United Arab Emirates"))], date: "2025-01-10",
+                                   first: 3)
+        let files = march + january
+        for order in [files, files.reversed(), [files[3], files[0], files[2], files[1]], [files[0], files[3], files[1], files[2]]] {
+            let store = try importInOrder(order)
+            try expectNoMismatch(store)
+            let tally = try rows(store, "SELECT * FROM q_exchange_tally WHERE mediator = 'ARE' ORDER BY event_date")
+            #expect(tally.map { $0["returned_to_a_low"]! } == ["50", "110"])
+            #expect(tally.map { $0["cumulative_to_a"]! } == ["50", "160"])
+            #expect(try rows(store, "SELECT * FROM q_exchange_tally WHERE mediator = 'TUR'").map { $0["cumulative_to_b"]! } == ["110"])
         }
     }
 

@@ -10,11 +10,11 @@ public struct TSVFile: Sendable {
         /// The cell of column `name`, trimmed; empty string when absent.
         public subscript(_ name: String) -> String {
             guard let i = index[name], i < cells.count else { return "" }
-            return cells[i].trimmingCharacters(in: .whitespaces)
+            return cells[i]
         }
         /// The `|`-separated list of column `name`.
         public func list(_ name: String) -> [String] {
-            self[name].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            self[name].split(separator: "|").map { Whitespace.trimSpaces($0) }.filter { !$0.isEmpty }
         }
     }
 
@@ -33,10 +33,10 @@ public struct TSVFile: Sendable {
             lineNo += 1
             var line = String(raw)
             if line.hasSuffix("\r") { line.removeLast() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if Whitespace.trimSpaces(line[...]).isEmpty || line.hasPrefix("#") { continue }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { Whitespace.trimSpaces($0) }
             if header == nil {
-                header = cells.map { $0.trimmingCharacters(in: .whitespaces) }
+                header = cells
                 for (i, c) in header!.enumerated() { index[c] = i }
                 for r in required where index[r] == nil {
                     throw DictionaryError(file: name, line: lineNo, message: "header lacks column '\(r)' (has: \(header!.joined(separator: ", ")))")
