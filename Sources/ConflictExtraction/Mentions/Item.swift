@@ -2,40 +2,108 @@ import Foundation
 
 /// A recognized unit inside a sentence: what the event frames work on.
 /// `range` is in token indices of the sentence; `span` in scalar offsets of the body.
+///
+/// A value type whose text fields live in one copy-on-write box: the frames copy items a lot (filters,
+/// look-arounds, `for ... in`), and copying seven strings and a date per item was a fifth of extraction.
+/// A copy now retains one box; setting a text field copies the box first when it is shared, so an item
+/// still never changes because another one was changed.
 public struct Item: Sendable {
     public enum Kind: String, Sendable {
         case country, demonym, place, organization, person, title, weapon, trigger, target, number, ordinal, date, grammar
     }
+
+    /// The fields a copy shares until one of them is set.
+    final class Texts: @unchecked Sendable {
+        var text: String
+        var canonical: String
+        var country: String?
+        var date: ResolvedDate?
+        var a = ""
+        var b = ""
+        var actorKind: ActorKind?
+        var title: String?
+        var rule: String
+
+        init(text: String, canonical: String, country: String?, rule: String) {
+            self.text = text
+            self.canonical = canonical
+            self.country = country
+            self.rule = rule
+        }
+
+        func copy() -> Texts {
+            let c = Texts(text: text, canonical: canonical, country: country, rule: rule)
+            c.date = date
+            c.a = a
+            c.b = b
+            c.actorKind = actorKind
+            c.title = title
+            return c
+        }
+    }
+
     public var kind: Kind
     public var range: Range<Int>
     public var span: Span
-    public var text: String
-    /// Canonical name (actor, place, weapon category, trigger term...).
-    public var canonical: String
-    public var country: String?
     /// Numbers and ordinals.
     public var value: Int?
     public var qualifier: Qualifier?
     /// Vague numbers (`dozens`) never become figures.
     public var vague: Bool = false
-    public var date: ResolvedDate?
+    private var texts: Texts
+
+    /// The box, unshared, for a write.
+    private mutating func unique() -> Texts {
+        if !isKnownUniquelyReferenced(&texts) { texts = texts.copy() }
+        return texts
+    }
+
+    public var text: String {
+        get { texts.text }
+        set { unique().text = newValue }
+    }
+    /// Canonical name (actor, place, weapon category, trigger term...).
+    public var canonical: String {
+        get { texts.canonical }
+        set { unique().canonical = newValue }
+    }
+    public var country: String? {
+        get { texts.country }
+        set { unique().country = newValue }
+    }
+    public var date: ResolvedDate? {
+        get { texts.date }
+        set { unique().date = newValue }
+    }
     /// Triggers: frame/slot. Weapons: category/subtype. Places: kind/admin1. Grammar: class/value.
-    public var a: String = ""
-    public var b: String = ""
+    public var a: String {
+        get { texts.a }
+        set { unique().a = newValue }
+    }
+    public var b: String {
+        get { texts.b }
+        set { unique().b = newValue }
+    }
     /// Actor kind for persons, organizations, countries.
-    public var actorKind: ActorKind?
+    public var actorKind: ActorKind? {
+        get { texts.actorKind }
+        set { unique().actorKind = newValue }
+    }
     /// Person title (from context or dictionary).
-    public var title: String?
-    public var rule: String
+    public var title: String? {
+        get { texts.title }
+        set { unique().title = newValue }
+    }
+    public var rule: String {
+        get { texts.rule }
+        set { unique().rule = newValue }
+    }
 
     public init(kind: Kind, range: Range<Int>, span: Span, text: String, canonical: String, country: String? = nil, rule: String) {
         self.kind = kind
         self.range = range
         self.span = span
-        self.text = text
-        self.canonical = canonical
-        self.country = country
-        self.rule = rule
+        self.texts = Texts(text: text, canonical: canonical, country: country, rule: rule)
     }
 
     public var isActor: Bool { kind == .person || kind == .organization || kind == .country }
