@@ -58,46 +58,19 @@ public struct Item: Sendable {
         return texts
     }
 
-    public var text: String {
-        get { texts.text }
-        set { unique().text = newValue }
-    }
+    public var text: String { get { texts.text } set { unique().text = newValue } }
     /// Canonical name (actor, place, weapon category, trigger term...).
-    public var canonical: String {
-        get { texts.canonical }
-        set { unique().canonical = newValue }
-    }
-    public var country: String? {
-        get { texts.country }
-        set { unique().country = newValue }
-    }
-    public var date: ResolvedDate? {
-        get { texts.date }
-        set { unique().date = newValue }
-    }
+    public var canonical: String { get { texts.canonical } set { unique().canonical = newValue } }
+    public var country: String? { get { texts.country } set { unique().country = newValue } }
+    public var date: ResolvedDate? { get { texts.date } set { unique().date = newValue } }
     /// Triggers: frame/slot. Weapons: category/subtype. Places: kind/admin1. Grammar: class/value.
-    public var a: String {
-        get { texts.a }
-        set { unique().a = newValue }
-    }
-    public var b: String {
-        get { texts.b }
-        set { unique().b = newValue }
-    }
+    public var a: String { get { texts.a } set { unique().a = newValue } }
+    public var b: String { get { texts.b } set { unique().b = newValue } }
     /// Actor kind for persons, organizations, countries.
-    public var actorKind: ActorKind? {
-        get { texts.actorKind }
-        set { unique().actorKind = newValue }
-    }
+    public var actorKind: ActorKind? { get { texts.actorKind } set { unique().actorKind = newValue } }
     /// Person title (from context or dictionary).
-    public var title: String? {
-        get { texts.title }
-        set { unique().title = newValue }
-    }
-    public var rule: String {
-        get { texts.rule }
-        set { unique().rule = newValue }
-    }
+    public var title: String? { get { texts.title } set { unique().title = newValue } }
+    public var rule: String { get { texts.rule } set { unique().rule = newValue } }
 
     public init(kind: Kind, range: Range<Int>, span: Span, text: String, canonical: String, country: String? = nil, rule: String) {
         self.kind = kind
