@@ -43,6 +43,11 @@ struct ImporterTests {
         let replaced = try Store.open(path: dir.appendingPathComponent("r.db").path)
         let importer = Importer(store: replaced, extractor: extractor)
         for a in seeds { _ = try importer.importArticle(a) }
+        // one article per transaction: the tally's running totals are complete at each commit
+        let tally = try replaced.dbQueue.read { db in
+            try Row.fetchAll(db, sql: "SELECT coalesce(returned_to_a_low, 0) AS low, cumulative_to_a FROM q_exchange_tally")
+        }
+        #expect(!tally.isEmpty && tally.allSatisfy { ($0["low"] as Int64) == ($0["cumulative_to_a"] as Int64) })
         let before = try replaced.tableCounts()
         let (outcome, _) = try importer.importArticle(rewritten)
         #expect(outcome == .replaced)
