@@ -30,8 +30,47 @@ public enum Consolidation {
 
     // MARK: entry points (called by StoreWriter after inserting a report)
 
-    /// Links a stored exchange report to its event, regrouping the reports around it.
-    public static func attachExchange(_ db: Database, reportID: Int64, report: ExchangeReport) throws {
+    /// The groupings new reports made out of date in the current transaction, each noted once, in order.
+    /// `finish` regroups them before the transaction commits: a busy night or swap reported by many
+    /// articles of one batch is regrouped (and its event refreshed) once instead of once per report.
+    public struct Pending: Sendable {
+        enum Key: Hashable, Sendable {
+            case exchange(ExchangeBucket, center: Int)
+            case exchangeUndated(ExchangeBucket, source: Int64)
+            case attackNight(attacker: String?, target: String?, day: String)
+            case attackUndated(attacker: String?, target: String?, source: Int64)
+            case talks(report: Int64)
+        }
+        private(set) var keys: [Key] = []
+        private var noted = Set<Key>()
+
+        public init() {}
+        public var isEmpty: Bool { keys.isEmpty }
+        mutating func note(_ k: Key) { if noted.insert(k).inserted { keys.append(k) } }
+    }
+
+    /// Regroups what `pending` holds (the reports around each key, from scratch: the result does not depend
+    /// on the order the reports came in) and empties it. Whoever commits a transaction in which reports were
+    /// attached calls it just before the commit. A key whose reports were rolled back since (a failed
+    /// article's savepoint) finds nothing to regroup, or only what is stored.
+    public static func finish(_ db: Database, _ pending: inout Pending) throws {
+        var talks: [Int64] = []
+        for k in pending.keys {
+            switch k {
+            case let .exchange(bucket, center): try regroupExchanges(db, bucket, center: center)
+            case let .exchangeUndated(bucket, source): try regroupExchangesWithoutDay(db, bucket, sourceID: source)
+            case let .attackNight(attacker, target, day): try regroupAttacks(db, attacker: attacker, target: target, day: day)
+            case let .attackUndated(attacker, target, source):
+                try regroupAttacksWithoutDay(db, attacker: attacker, target: target, sourceID: source)
+            case let .talks(report): talks.append(report)
+            }
+        }
+        if !talks.isEmpty { try regroupTalks(db, seeds: talks) }
+        pending = Pending()
+    }
+
+    /// Notes a stored exchange report's day (or its article's) and the grouping it makes out of date.
+    public static func attachExchange(_ db: Database, reportID: Int64, report: ExchangeReport, pending: inout Pending) throws {
         let day = dayOf(report.date)
         try db.cachedStatement(sql: """
             UPDATE exchange_reports SET merge_dated = ?,
@@ -42,29 +81,29 @@ public enum Consolidation {
                                    arguments: [reportID])!
         let bucket = ExchangeBucket(a: report.sideA, b: report.sideB, status: report.status.rawValue)
         if let d: String = row[0], let n = Day.number(d) {
-            try regroupExchanges(db, bucket, center: n)
+            pending.note(.exchange(bucket, center: n))
         } else {
-            try regroupExchangesWithoutDay(db, bucket, sourceID: row[1])
+            pending.note(.exchangeUndated(bucket, source: row[1]))
         }
     }
 
-    /// Links a stored attack report to its event, regrouping the night's reports.
-    public static func attachAttack(_ db: Database, reportID: Int64, report: AttackReport) throws {
+    /// Notes a stored attack report's night and the grouping it makes out of date.
+    public static func attachAttack(_ db: Database, reportID: Int64, report: AttackReport, pending: inout Pending) throws {
         let day = dayOf(report.date)
         try db.cachedStatement(sql: "UPDATE attack_reports SET merge_day = ?, merge_dated = ? WHERE id = ?")
             .execute(arguments: [day, day == nil ? 0 : 1, reportID])
         if let day {
-            try regroupAttacks(db, attacker: report.attacker, target: report.targetCountry, day: day)
+            pending.note(.attackNight(attacker: report.attacker, target: report.targetCountry, day: day))
         } else {
             let source = try Int64.fetchOne(db.cachedStatement(sql: "SELECT source_id FROM attack_reports WHERE id = ?"),
                                             arguments: [reportID])!
-            try regroupAttacksWithoutDay(db, attacker: report.attacker, target: report.targetCountry, sourceID: source)
+            pending.note(.attackUndated(attacker: report.attacker, target: report.targetCountry, source: source))
         }
     }
 
-    /// Links a stored talks report (and its delegations) to its event, regrouping the rounds at its venue.
-    public static func attachTalks(_ db: Database, reportID: Int64, report: TalksReport) throws {
-        try regroupTalks(db, seeds: [reportID])
+    /// Notes a stored talks report (and its delegations): the rounds at its venue are regrouped by `finish`.
+    public static func attachTalks(_ db: Database, reportID: Int64, report: TalksReport, pending: inout Pending) throws {
+        pending.note(.talks(report: reportID))
     }
 
     /// Deletes sources (an article being replaced) with everything that was theirs: their rows go by cascade,
@@ -499,7 +538,7 @@ public enum Consolidation {
 
     // MARK: exchanges
 
-    struct ExchangeBucket {
+    struct ExchangeBucket: Hashable {
         var a: String, b: String, status: String
     }
 

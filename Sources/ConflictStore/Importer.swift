@@ -233,8 +233,12 @@ public final class Importer {
                 session.metrics = metrics
                 func commit() {
                     guard inTransaction else { flush(); return }
-                    let t0 = ImportMetrics.now()
+                    var t0 = ImportMetrics.now()
                     do {
+                        // the regroupings deferred to the end of the transaction count as consolidation
+                        try Consolidation.finish(db, &session.pending)
+                        metrics?.add(.consolidate, ImportMetrics.now() - t0)
+                        t0 = ImportMetrics.now()
                         try db.commit()
                         metrics?.addBatch()
                         flush()
@@ -371,7 +375,9 @@ public final class Importer {
         return try store.dbQueue.write { db in
             var session = StoreWriter.Session()
             session.metrics = metrics
-            return try write(db, article: article, hash: hash, result: result, session: &session)
+            let written = try write(db, article: article, hash: hash, result: result, session: &session)
+            try Consolidation.finish(db, &session.pending)
+            return written
         }
     }
 

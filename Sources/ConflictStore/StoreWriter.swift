@@ -15,6 +15,8 @@ struct StoreWriter {
         struct PlaceKey: Hashable { var name: String; var country: String }
         var metrics: ImportMetrics?
         var consolidationNanos: UInt64 = 0
+        /// Groupings the transaction's new reports made out of date: `Consolidation.finish` before commit.
+        var pending = Consolidation.Pending()
         var importedAt: String?
         fileprivate var actors: [ActorKey: (id: Int64, hasCountry: Bool, title: String?)] = [:]
         fileprivate var places: [PlaceKey: (id: Int64, hasKind: Bool)] = [:]
@@ -38,6 +40,7 @@ struct StoreWriter {
         /// The transaction was rolled back: what the caches hold may not exist.
         mutating func batchRolledBack() {
             invalidateCaches()
+            pending = Consolidation.Pending()
             dataVersion = nil
         }
         mutating func commitArticle() {
@@ -230,7 +233,7 @@ struct StoreWriter {
             """).execute(arguments: args)
         let reportID = db.lastInsertedRowID
         let c0 = ImportMetrics.now()
-        try Consolidation.attachExchange(db, reportID: reportID, report: r)
+        try Consolidation.attachExchange(db, reportID: reportID, report: r, pending: &session.pending)
         session.consolidationNanos &+= ImportMetrics.now() - c0
     }
 
@@ -252,7 +255,7 @@ struct StoreWriter {
             """).execute(arguments: args)
         let reportID = db.lastInsertedRowID
         let c0 = ImportMetrics.now()
-        try Consolidation.attachAttack(db, reportID: reportID, report: r)
+        try Consolidation.attachAttack(db, reportID: reportID, report: r, pending: &session.pending)
         session.consolidationNanos &+= ImportMetrics.now() - c0
     }
 
@@ -278,7 +281,7 @@ struct StoreWriter {
             }
         }
         let c0 = ImportMetrics.now()
-        try Consolidation.attachTalks(db, reportID: reportID, report: r)
+        try Consolidation.attachTalks(db, reportID: reportID, report: r, pending: &session.pending)
         session.consolidationNanos &+= ImportMetrics.now() - c0
     }
 }

@@ -86,6 +86,9 @@ struct Vocabulary {
 struct CorpusGenerator {
     let vocab: Vocabulary
     var rng: SplitMix64
+    /// Events fall on the last `days` days of the 1,400 from 2022-02-24 (all of them by default; fewer
+    /// for a batch of recent news, `child generate`).
+    var days = 1400
 
     static let months = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
     static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
@@ -119,8 +122,8 @@ struct CorpusGenerator {
 
     mutating func day(_ i: Int) -> (iso: String, date: Date, weekday: Int) {
         let base = 1_645_660_800.0 // 2022-02-24 UTC
-        let days = rng.int(1400)
-        let d = Date(timeIntervalSince1970: base + Double(days) * 86400)
+        let offset = 1400 - days + rng.int(days)
+        let d = Date(timeIntervalSince1970: base + Double(offset) * 86400)
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "UTC")!
         let c = cal.dateComponents([.year, .month, .day, .weekday], from: d)
@@ -252,11 +255,12 @@ struct CorpusGenerator {
 
     /// Writes `count` articles under `dir`: ~45% `.md` (front matter), ~25% `.txt` (date line), ~30% in
     /// `.jsonl` batches of 500 lines; 1,000 files per sub-folder. Returns (files, bytes).
-    static func write(count: Int, to dir: URL, dictionaries: Dictionaries, seed: UInt64) throws -> (files: Int, bytes: Int) {
+    static func write(count: Int, to dir: URL, dictionaries: Dictionaries, seed: UInt64, days: Int = 1400) throws -> (files: Int, bytes: Int) {
         let fm = FileManager.default
         try? fm.removeItem(at: dir)
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         var gen = CorpusGenerator(vocab: Vocabulary(dictionaries), rng: SplitMix64(seed: seed))
+        gen.days = max(1, min(days, 1400))
         var files = 0, bytes = 0, inFolder = 0, folder = 0
         var folderURL = dir.appendingPathComponent("batch-0000")
         try fm.createDirectory(at: folderURL, withIntermediateDirectories: true)

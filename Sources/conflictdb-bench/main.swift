@@ -122,11 +122,23 @@ final class SQLProfile: @unchecked Sendable {
 }
 
 func child(_ args: [String]) -> Never {
-    guard args.count >= 3 else { warn("usage: child full|noextract|add|io|replace CORPUS DB\n"); exit(2) }
+    guard args.count >= 3 else { warn("usage: child full|noextract|add|io|replace CORPUS DB | child generate COUNT DIR SEED [DAYS]\n"); exit(2) }
     let mode = args[0], corpus = args[1], dbPath = args[2]
     var out: [String: Any] = ["mode": mode]
     if mode == "io" {
         emitJSON(ioFloor(corpus))
+        exit(0)
+    }
+    // generate: only write a corpus (COUNT articles into DIR, seed, events on the last DAYS days)
+    if mode == "generate" {
+        guard let count = Int(args[1]), args.count >= 4, let seed = UInt64(args[3]) else {
+            warn("usage: child generate COUNT DIR SEED [DAYS]\n"); exit(2)
+        }
+        do {
+            let r = try CorpusGenerator.write(count: count, to: URL(fileURLWithPath: args[2]), dictionaries: Dictionaries.load(),
+                                              seed: seed, days: args.count > 4 ? Int(args[4]) ?? 1400 : 1400)
+            emitJSON(["mode": "generate", "files": r.files, "bytes": r.bytes])
+        } catch { warn("generate: \(error)\n"); exit(1) }
         exit(0)
     }
     if mode == "replace" {

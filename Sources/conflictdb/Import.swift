@@ -29,6 +29,9 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("Largest input accepted, in bytes (per article for JSON Lines).", valueName: "BYTES"))
     var maxSize: Int = ArticleReader.defaultMaxSize
 
+    @Option(help: ArgumentHelp("Articles per transaction at most (each article stays atomic; a transaction is also committed every half second).", valueName: "N"))
+    var batchSize: Int = ImportOptions().batchSize
+
     @Argument(help: ArgumentHelp("Files and folders to import.", valueName: "PATH"))
     var paths: [String]
 
@@ -38,6 +41,7 @@ struct Import: ParsableCommand {
             throw ValidationError("--date must be YYYY-MM-DD, not '\(date)'")
         }
         if maxSize <= 0 { throw ValidationError("--max-size must be positive") }
+        if batchSize <= 0 { throw ValidationError("--batch-size must be positive") }
     }
 
     func run() throws {
@@ -52,6 +56,7 @@ struct Import: ParsableCommand {
         do { store = try Store.open(path: database.path, busyTimeout: database.busyTimeout) } catch { fail(StoreError.message(for: error, path: database.path)) }
         let importer = Importer(store: store, extractor: Extractor(dictionaries: dicts),
                                 reader: ArticleReader(maxSize: maxSize, defaultDate: date))
+        importer.options.batchSize = batchSize
         let showProgress = isatty(STDERR_FILENO) == 1
         var progressShown = false
         // What the walk skips (links to folders, broken links, folders that cannot be listed) is reported too.

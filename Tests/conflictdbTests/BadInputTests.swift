@@ -265,6 +265,17 @@ struct BadInputTests {
         #expect(elapsed < 60, "the bad-input batch took \(elapsed) s")
     }
 
+    @Test func batchSizeMustBePositive() throws {
+        let dir = try tempDir()
+        let file = dir.appendingPathComponent("a.md")
+        try Data(TestArticles.article(7).utf8).write(to: file)
+        let db = dir.appendingPathComponent("b.db").path
+        let zero = try conflictdb(["import", "--batch-size", "0", file.path], db: db)
+        #expect(zero.status != 0 && zero.stderr.contains("--batch-size must be positive"))
+        let one = try conflictdb(["import", "--batch-size", "1", file.path], db: db)
+        #expect(one.status == 0 && one.stdout.hasSuffix("1 imported, 0 unchanged, 0 replaced, 0 failed\n"), "\(one.stderr)")
+    }
+
     @Test func maxSizeIsConfigurable() throws {
         let dir = try tempDir()
         let file = dir.appendingPathComponent("a.md")

@@ -52,7 +52,7 @@ struct ConcurrencyTests {
         let db = dir.appendingPathComponent("wal.db").path
         // a first article so that the database exists before readers start
         #expect(try conflictdb(["import", batch.appendingPathComponent("article-0000.md").path], db: db).status == 0)
-        let importer = try startConflictdb(["import", batch.path], db: db, logs: dir, name: "import")
+        let importer = try startConflictdb(["import", "--batch-size", "10", batch.path], db: db, logs: dir, name: "import")
         // every committed source has its sentences and FTS row, in any snapshot
         let invariant = """
             SELECT (SELECT count(*) FROM sources) AS sources,

@@ -18,7 +18,7 @@ struct CrashSafetyTests {
         // the uninterrupted reference
         let refDB = dir.appendingPathComponent("reference.db").path
         let t0 = Date()
-        let ref = try conflictdb(["import", batch.path], db: refDB)
+        let ref = try conflictdb(["import", "--batch-size", "10", batch.path], db: refDB)
         let duration = Date().timeIntervalSince(t0)
         #expect(ref.status == 0, "\(ref.stderr)")
         #expect(ref.stdout.hasSuffix("\(Self.articles) imported, 0 unchanged, 0 replaced, 0 failed\n"))
@@ -44,12 +44,12 @@ struct CrashSafetyTests {
         var sequence = 0
         var killsInSequence = 0
         func converge(_ why: String) throws {
-            let again = try conflictdb(["import", batch.path], db: db)
+            let again = try conflictdb(["import", "--batch-size", "10", batch.path], db: db)
             #expect(again.status == 0, "\(why): \(again.stderr)")
             let counts = try inspectDatabase(db, allTableCounts)
             #expect(counts == refCounts, "\(why): \(counts) != \(refCounts)")
             #expect(try inspectDatabase(db, perSourceCounts) == refPerSource, "\(why)")
-            let once = try conflictdb(["import", batch.path], db: db)
+            let once = try conflictdb(["import", "--batch-size", "10", batch.path], db: db)
             #expect(once.stdout.hasSuffix("0 imported, \(Self.articles) unchanged, 0 replaced, 0 failed\n"), "\(why): \(once.stdout)")
             sequence += 1
             killsInSequence = 0
@@ -62,7 +62,7 @@ struct CrashSafetyTests {
             // half the kills in the startup or the first writes, half well into the batch
             let writing = max(0.2, duration - startup)
             let delay = startup * 0.8 + Double.random(in: 0.0...0.6, using: &rng) * writing
-            let p = try startConflictdb(["import", batch.path], db: db, logs: dir, name: "kill-\(attempts)")
+            let p = try startConflictdb(["import", "--batch-size", "10", batch.path], db: db, logs: dir, name: "kill-\(attempts)")
             Thread.sleep(forTimeInterval: delay)
             if p.isRunning { kill(p.processIdentifier, SIGKILL) }
             p.waitUntilExit()
