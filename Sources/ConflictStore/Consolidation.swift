@@ -4,8 +4,9 @@ import ConflictExtraction
 /// Groups reports (what one source says) into events (what happened), at import time and incrementally.
 ///
 /// Every grouping is a pure function of the set of reports stored, never of the order they came in:
-/// after each new report (or each deleted one) the reports around it are regrouped from scratch with
-/// deterministic rules, and the events rows follow. Lookups go through indexes on the grouping keys
+/// the reports around new ones are regrouped from scratch with deterministic rules, once per transaction
+/// just before it commits (`attach*` note what is out of date, `finish` regroups it), and around deleted
+/// ones at once (`deleteSources`); the events rows follow. Lookups go through indexes on the grouping keys
 /// (migration 0004), and only a few days around the report are read.
 ///
 /// The rules (README "Consolidation rules"; each report's `merge_rule` says which one put it where):
