@@ -187,6 +187,14 @@ public enum Consolidation {
         }
     }
 
+    /// The rows of a cached statement made into values as they are stepped (no `Row` array in between).
+    static func fetch<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments, _ make: (Row) -> T) throws -> [T] {
+        var out: [T] = []
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let r = try cursor.next() { out.append(make(r)) }
+        return out
+    }
+
     // MARK: days
 
     /// The day a report gives (day or range start), or nil when it gives none (month, year, no date).
@@ -574,11 +582,10 @@ public enum Consolidation {
     /// of days center-2...center+2, so the groups keyed center-4...center+4 (complete within the
     /// window read) are rewritten, with the undated reports published center-3...center+4.
     static func regroupExchanges(_ db: Database, _ bucket: ExchangeBucket, center: Int) throws {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try fetch(db, """
             SELECT \(exchangeColumns) FROM exchange_reports
             WHERE side_a = ? AND side_b = ? AND status = ? AND merge_day BETWEEN ? AND ?
-            """), arguments: [bucket.a, bucket.b, bucket.status, Day.string(center - 8), Day.string(center + 8)])
-            .map(ExchangeRow.init)
+            """, [bucket.a, bucket.b, bucket.status, Day.string(center - 8), Day.string(center + 8)], ExchangeRow.init)
         var groups: [Group] = []
         for bodies in [false, true] {
             let rs = rows.filter { $0.bodies == bodies && $0.day != nil }
@@ -644,10 +651,10 @@ public enum Consolidation {
 
     /// Reports with neither a day nor a publication date: one event per article (and kind class).
     static func regroupExchangesWithoutDay(_ db: Database, _ bucket: ExchangeBucket, sourceID: Int64) throws {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try fetch(db, """
             SELECT \(exchangeColumns) FROM exchange_reports
             WHERE side_a = ? AND side_b = ? AND status = ? AND merge_day IS NULL AND source_id = ?
-            """), arguments: [bucket.a, bucket.b, bucket.status, sourceID]).map(ExchangeRow.init)
+            """, [bucket.a, bucket.b, bucket.status, sourceID], ExchangeRow.init)
         var groups: [Group] = []
         for bodies in [false, true] {
             let us = rows.filter { $0.bodies == bodies }
@@ -677,7 +684,7 @@ public enum Consolidation {
 
     /// A place name for comparison: lowercased, without the administrative-unit word.
     static func normalizePlace(_ s: String) -> String {
-        var p = s.lowercased().trimmingCharacters(in: .whitespaces)
+        var p = Whitespace.trimSpaces(s.lowercased())
         for suffix in [" oblast", " region", " province", " krai", " governorate", " district", " city"] where p.hasSuffix(suffix) {
             p = String(p.dropLast(suffix.count))
         }
@@ -689,9 +696,9 @@ public enum Consolidation {
 
     /// Regroups the reports of one night (attacker, target country, day).
     static func regroupAttacks(_ db: Database, attacker: String?, target: String?, day: String) throws {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try fetch(db, """
             SELECT \(attackColumns) FROM attack_reports WHERE attacker IS ? AND target_country IS ? AND merge_day = ?
-            """), arguments: [attacker, target, day]).map(AttackRow.init)
+            """, [attacker, target, day], AttackRow.init)
         if rows.isEmpty { return }
         // groups of reports sharing a place (union-find over places)
         var parent: [String: String] = [:]
@@ -737,10 +744,10 @@ public enum Consolidation {
 
     /// Attack reports with no day: one event per article, attacker and target.
     static func regroupAttacksWithoutDay(_ db: Database, attacker: String?, target: String?, sourceID: Int64) throws {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try fetch(db, """
             SELECT \(attackColumns) FROM attack_reports
             WHERE attacker IS ? AND target_country IS ? AND merge_day IS NULL AND source_id = ?
-            """), arguments: [attacker, target, sourceID]).map(AttackRow.init)
+            """, [attacker, target, sourceID], AttackRow.init)
         if rows.isEmpty { return }
         let date = mode(rows.map(\.date))
         let precision = rows.first { $0.date == date }?.precision
@@ -800,9 +807,9 @@ public enum Consolidation {
         func load(_ r: TalksRow) throws -> [TalksRow] {
             guard let location = r.location, let a = r.approx else { return [] }
             let lo = (r.range?.lowerBound ?? a) - 70, hi = (r.range?.upperBound ?? a) + 70
-            return try Row.fetchAll(db.cachedStatement(sql: """
+            return try fetch(db, """
                 SELECT \(talksColumns) FROM talks_reports WHERE location = ? AND start_date BETWEEN ? AND ?
-                """), arguments: [location, Day.string(lo), Day.string(hi)]).map(TalksRow.init)
+                """, [location, Day.string(lo), Day.string(hi)], TalksRow.init)
         }
         var groups: [Group] = []
         var visited = Set<Int64>()
@@ -811,9 +818,9 @@ public enum Consolidation {
                                                arguments: [seed]).map(TalksRow.init) else { continue }
             if first.location == nil {
                 // no venue: one event per article
-                let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                let rows = try fetch(db, """
                     SELECT \(talksColumns) FROM talks_reports WHERE location IS NULL AND source_id = ?
-                    """), arguments: [first.source]).map(TalksRow.init)
+                    """, [first.source], TalksRow.init)
                 rows.forEach { visited.insert($0.id) }
                 groups.append(talksGroup(rows, rules: [:]))
                 continue

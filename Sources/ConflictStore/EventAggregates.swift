@@ -159,7 +159,8 @@ struct EventAggregates {
     /// the event has more than one source.
     func writeOutletPairs(_ db: Database, _ kind: Consolidation.Kind, _ id: Int64) throws {
         struct Pair: Hashable { var a: String, b: String }
-        var wanted: [Pair: [Int]] = [:]
+        struct Counts: Equatable { var compared: Int, agreeing: Int }
+        var wanted: [Pair: Counts] = [:]
         if sources > 1 {
             // per field: outlet -> the values that outlet gives for it
             let values: [[String: Set<Int64>]] = figures.map { _, rows in
@@ -168,33 +169,39 @@ struct EventAggregates {
                 return d
             }
             let sorted = outlets.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            wanted.reserveCapacity(sorted.count * (sorted.count - 1) / 2)
             for i in sorted.indices {
                 for j in sorted.indices where j > i {
-                    var compared = 0, agreeing = 0
+                    var c = Counts(compared: 0, agreeing: 0)
                     for field in values {
                         guard let va = field[sorted[i]], let vb = field[sorted[j]] else { continue }
-                        compared += 1
-                        if !va.isDisjoint(with: vb) { agreeing += 1 }
+                        c.compared += 1
+                        if !va.isDisjoint(with: vb) { c.agreeing += 1 }
                     }
-                    wanted[Pair(a: sorted[i], b: sorted[j])] = [compared, agreeing]
+                    wanted[Pair(a: sorted[i], b: sorted[j])] = c
                 }
             }
         }
-        var stored: [Pair: [Int]] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
+        var stored: [Pair: Counts] = [:]
+        stored.reserveCapacity(wanted.count)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT outlet_a, outlet_b, compared, agreeing FROM event_outlet_pairs WHERE event_type = ? AND event_id = ?
-            """), arguments: [kind.type, id]) {
-            stored[Pair(a: row[0], b: row[1])] = [row[2], row[3]]
+            """), arguments: [kind.type, id])
+        while let row = try rows.next() {
+            stored[Pair(a: row[0], b: row[1])] = Counts(compared: row[2], agreeing: row[3])
         }
-        for (pair, counts) in stored.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) where wanted[pair] != counts {
+        // only the pairs that differ are sorted (for a deterministic order of writes) and written
+        func order(_ x: Pair, _ y: Pair) -> Bool { (x.a, x.b) < (y.a, y.b) }
+        for pair in stored.compactMap({ wanted[$0.key] != $0.value ? $0.key : nil }).sorted(by: order) {
             try db.cachedStatement(sql: """
                 DELETE FROM event_outlet_pairs WHERE event_type = ? AND event_id = ? AND outlet_a = ? AND outlet_b = ?
                 """).execute(arguments: [kind.type, id, pair.a, pair.b])
         }
-        for (pair, counts) in wanted.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) where stored[pair] != counts {
+        for pair in wanted.compactMap({ stored[$0.key] != $0.value ? $0.key : nil }).sorted(by: order) {
+            let c = wanted[pair]!
             try db.cachedStatement(sql: """
                 INSERT INTO event_outlet_pairs(event_type, event_id, outlet_a, outlet_b, compared, agreeing) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [kind.type, id, pair.a, pair.b, counts[0], counts[1]])
+                """).execute(arguments: [kind.type, id, pair.a, pair.b, c.compared, c.agreeing])
         }
     }
 }

@@ -110,8 +110,9 @@ public enum Normalizer {
 }
 
 /// Whitespace trimming with the character sets of Foundation's `CharacterSet.whitespaces` and
-/// `.whitespacesAndNewlines`, on Unicode scalars (no bridging to `NSString`).
-enum Whitespace {
+/// `.whitespacesAndNewlines`, on Unicode scalars (no bridging to `NSString`). Public for the store's hot
+/// paths (place names compared when attack reports are regrouped).
+public enum Whitespace {
     /// `CharacterSet.whitespaces`: tab, space separators and U+200B.
     @inline(__always)
     static func isSpace(_ v: UInt32) -> Bool {
@@ -126,7 +127,7 @@ enum Whitespace {
 
     /// `s.trimmingCharacters(in: .whitespaces)`.
     static func trimSpaces(_ s: Substring) -> String { trim(s, isSpace) }
-    static func trimSpaces(_ s: String) -> String { trim(s[...], isSpace) }
+    public static func trimSpaces(_ s: String) -> String { trim(s[...], isSpace) }
 
     /// `s.trimmingCharacters(in: .whitespacesAndNewlines)`.
     static func trimSpacesAndNewlines(_ s: String) -> String { trim(s[...], isSpaceOrNewline) }
