@@ -53,6 +53,10 @@ public struct ImportOptions: Sendable {
     /// A transaction is committed after this many seconds even when the batch is not full
     /// (so the log and other readers see progress at least this often).
     public var batchInterval: TimeInterval = 0.5
+    /// Articles whose regroupings are done together (`Consolidation.finish`), counted from the start of the
+    /// import, so that event ids depend on the input and the options alone, never on timing; transactions
+    /// end at these boundaries only (a batch smaller than this regroups at its own size).
+    public var regroupEvery = 256
     /// Units read ahead of the writer at most (bounds memory).
     public var readAhead = 64
     public init() {}
@@ -231,14 +235,38 @@ public final class Importer {
                 var batchStart = Date()
                 var session = StoreWriter.Session()
                 session.metrics = metrics
+                // Regroupings are deferred over chunks of `chunk` articles counted from the start, and a
+                // transaction ends only where a chunk does: the same input and options give the same events
+                // with the same ids, however fast the machine or the disk (a commit due to the clock waits
+                // for the end of the chunk).
+                let chunk = max(1, min(opts.regroupEvery, opts.batchSize))
+                var chunkCount = 0
+                func rollBackBatch(_ error: Error) {
+                    try? db.rollback()
+                    session.batchRolledBack()
+                    inTransaction = false
+                    batchCount = 0
+                    chunkCount = 0
+                    flush(commitError: StoreError.message(for: error, path: dbPath))
+                }
+                /// Regroups what the chunk's reports touched; false when that failed (the batch was rolled back).
+                func finishChunk() -> Bool {
+                    chunkCount = 0
+                    let t0 = ImportMetrics.now()
+                    defer { metrics?.add(.consolidate, ImportMetrics.now() - t0) }
+                    do {
+                        try Consolidation.finish(db, &session.pending)
+                        return true
+                    } catch {
+                        rollBackBatch(error)
+                        return false
+                    }
+                }
                 func commit() {
                     guard inTransaction else { flush(); return }
-                    var t0 = ImportMetrics.now()
+                    guard finishChunk() else { return }
+                    let t0 = ImportMetrics.now()
                     do {
-                        // the regroupings deferred to the end of the transaction count as consolidation
-                        try Consolidation.finish(db, &session.pending)
-                        metrics?.add(.consolidate, ImportMetrics.now() - t0)
-                        t0 = ImportMetrics.now()
                         try db.commit()
                         metrics?.addBatch()
                         flush()
@@ -253,7 +281,9 @@ public final class Importer {
                 }
                 loop: while true {
                     let t0 = ImportMetrics.now()
-                    let next = pipeline.next(until: inTransaction ? batchStart.addingTimeInterval(opts.batchInterval) : nil)
+                    // the clock may end a transaction only between chunks
+                    let deadline = inTransaction && chunkCount == 0 ? batchStart.addingTimeInterval(opts.batchInterval) : nil
+                    let next = pipeline.next(until: deadline)
                     metrics?.add(.writerIdle, ImportMetrics.now() - t0)
                     switch next {
                     case .end:
@@ -315,6 +345,7 @@ public final class Importer {
                                 pending.append(.failure(article.path, StoreError.message(for: error, path: dbPath)))
                                 flush(commitError: StoreError.message(for: error, path: dbPath))
                                 batchCount = 0
+                                chunkCount = 0
                                 continue
                             }
                             let spent = ImportMetrics.now() - w0
@@ -322,8 +353,12 @@ public final class Importer {
                             metrics?.add(.write, spent > consolidation ? spent - consolidation : 0)
                             metrics?.add(.consolidate, consolidation)
                             batchCount += 1
-                            if batchCount >= opts.batchSize || Date().timeIntervalSince(batchStart) >= opts.batchInterval {
-                                commit()
+                            chunkCount += 1
+                            if chunkCount >= chunk {
+                                guard finishChunk() else { continue }
+                                if batchCount >= opts.batchSize || Date().timeIntervalSince(batchStart) >= opts.batchInterval {
+                                    commit()
+                                }
                             }
                         }
                     }

@@ -392,6 +392,33 @@ struct ConsolidationTests {
         }
     }
 
+    /// Event ids depend on the input and the options, never on when transactions happened to commit:
+    /// regrouping is done per chunk of articles counted from the start, and the clock ends a transaction
+    /// only between chunks.
+    @Test func eventIdsDoNotDependOnWhenTransactionsCommit() throws {
+        let files = try seedFiles() + fixtureFiles()
+        func ids(commitEvery interval: TimeInterval) throws -> [String] {
+            let dir = try temporaryDirectory()
+            let store = try Store.open(path: dir.appendingPathComponent("ids.db").path)
+            let importer = Importer(store: store, extractor: Extractor(dictionaries: try sharedDictionaries.get()))
+            importer.options.regroupEvery = 3
+            importer.options.batchInterval = interval
+            #expect(importer.importPaths(files).failed == 0)
+            return try store.dbQueue.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT 'x' || id || ':' || exchange_id FROM exchange_reports
+                    UNION ALL SELECT 'a' || id || ':' || attack_id FROM attack_reports
+                    UNION ALL SELECT 't' || id || ':' || talks_id FROM talks_reports
+                    ORDER BY 1
+                    """)
+            }
+        }
+        // a commit at every chunk boundary, and one for the whole import
+        let often = try ids(commitEvery: 0), once = try ids(commitEvery: 3600)
+        #expect(often.count > 10)
+        #expect(often == once)
+    }
+
     /// The exchange tally's running totals when a report moves its event within a series: a lower figure
     /// for the same swap, an earlier swap arriving after a later one, a second mediator for a swap.
     @Test func tallyTotalsFollowFiguresDatesAndMediators() throws {
