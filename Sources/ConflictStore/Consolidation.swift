@@ -4,9 +4,10 @@ import ConflictExtraction
 /// Groups reports (what one source says) into events (what happened), at import time and incrementally.
 ///
 /// Every grouping is a pure function of the set of reports stored, never of the order they came in:
-/// the reports around new ones are regrouped from scratch with deterministic rules, once per transaction
-/// just before it commits (`attach*` note what is out of date, `finish` regroups it), and around deleted
-/// ones at once (`deleteSources`); the events rows follow. Lookups go through indexes on the grouping keys
+/// the reports around new ones are regrouped from scratch with deterministic rules, once per chunk of
+/// articles (`attach*` note what is out of date, `finish` regroups it: the importer calls it at the end of
+/// each chunk and before every commit), and around deleted ones at once (`deleteSources`); the events
+/// rows follow. Lookups go through indexes on the grouping keys
 /// (migration 0004), and only a few days around the report are read.
 ///
 /// The rules (README "Consolidation rules"; each report's `merge_rule` says which one put it where):
@@ -31,9 +32,9 @@ public enum Consolidation {
 
     // MARK: entry points (called by StoreWriter after inserting a report)
 
-    /// The groupings new reports made out of date in the current transaction, each noted once, in order.
-    /// `finish` regroups them before the transaction commits: a busy night or swap reported by many
-    /// articles of one batch is regrouped (and its event refreshed) once instead of once per report.
+    /// The groupings new reports made out of date since the last `finish`, each noted once, in order: a
+    /// busy night or swap reported by many articles of one chunk is regrouped (and its event refreshed)
+    /// once instead of once per report.
     public struct Pending: Sendable {
         enum Key: Hashable, Sendable {
             case exchange(ExchangeBucket, center: Int)
@@ -46,14 +47,13 @@ public enum Consolidation {
         private var noted = Set<Key>()
 
         public init() {}
-        public var isEmpty: Bool { keys.isEmpty }
         mutating func note(_ k: Key) { if noted.insert(k).inserted { keys.append(k) } }
     }
 
     /// Regroups what `pending` holds (the reports around each key, from scratch: the result does not depend
-    /// on the order the reports came in) and empties it. Whoever commits a transaction in which reports were
-    /// attached calls it just before the commit. A key whose reports were rolled back since (a failed
-    /// article's savepoint) finds nothing to regroup, or only what is stored.
+    /// on the order the reports came in) and empties it. Whoever attaches reports calls it before the
+    /// transaction commits. A key whose reports were rolled back since (a failed article's savepoint)
+    /// finds nothing to regroup, or only what is stored.
     public static func finish(_ db: Database, _ pending: inout Pending) throws {
         var talks: [Int64] = []
         for k in pending.keys {
@@ -185,14 +185,6 @@ public enum Consolidation {
                 }
             }
         }
-    }
-
-    /// The rows of a cached statement made into values as they are stepped (no `Row` array in between).
-    static func fetch<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments, _ make: (Row) -> T) throws -> [T] {
-        var out: [T] = []
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let r = try cursor.next() { out.append(make(r)) }
-        return out
     }
 
     // MARK: days
@@ -551,12 +543,12 @@ public enum Consolidation {
         var a: String, b: String, status: String
     }
 
-    struct ExchangeRow {
+    struct ExchangeRow: FetchableRecord {
         var id: Int64, source: Int64, day: Int?, dated: Bool, event: Int64?, kind: String
         var date: String?, precision: String?, figures: [Int?], rule: String?
         var bodies: Bool { kind == "bodies" }
 
-        init(_ r: Row) {
+        init(row r: Row) {
             // by position (exchangeColumns): a look-up by name costs more than the rest of the row
             id = r[0]; source = r[1]
             let md: String? = r[2]
@@ -582,10 +574,10 @@ public enum Consolidation {
     /// of days center-2...center+2, so the groups keyed center-4...center+4 (complete within the
     /// window read) are rewritten, with the undated reports published center-3...center+4.
     static func regroupExchanges(_ db: Database, _ bucket: ExchangeBucket, center: Int) throws {
-        let rows = try fetch(db, """
+        let rows = try ExchangeRow.fetchAll(db.cachedStatement(sql: """
             SELECT \(exchangeColumns) FROM exchange_reports
             WHERE side_a = ? AND side_b = ? AND status = ? AND merge_day BETWEEN ? AND ?
-            """, [bucket.a, bucket.b, bucket.status, Day.string(center - 8), Day.string(center + 8)], ExchangeRow.init)
+            """), arguments: [bucket.a, bucket.b, bucket.status, Day.string(center - 8), Day.string(center + 8)])
         var groups: [Group] = []
         for bodies in [false, true] {
             let rs = rows.filter { $0.bodies == bodies && $0.day != nil }
@@ -651,10 +643,10 @@ public enum Consolidation {
 
     /// Reports with neither a day nor a publication date: one event per article (and kind class).
     static func regroupExchangesWithoutDay(_ db: Database, _ bucket: ExchangeBucket, sourceID: Int64) throws {
-        let rows = try fetch(db, """
+        let rows = try ExchangeRow.fetchAll(db.cachedStatement(sql: """
             SELECT \(exchangeColumns) FROM exchange_reports
             WHERE side_a = ? AND side_b = ? AND status = ? AND merge_day IS NULL AND source_id = ?
-            """, [bucket.a, bucket.b, bucket.status, sourceID], ExchangeRow.init)
+            """), arguments: [bucket.a, bucket.b, bucket.status, sourceID])
         var groups: [Group] = []
         for bodies in [false, true] {
             let us = rows.filter { $0.bodies == bodies }
@@ -670,10 +662,10 @@ public enum Consolidation {
 
     // MARK: attacks
 
-    struct AttackRow {
+    struct AttackRow: FetchableRecord {
         var id: Int64, source: Int64, event: Int64?, places: Set<String>, rule: String?
         var date: String?, precision: String?
-        init(_ r: Row) {
+        init(row r: Row) {
             // by position (attackColumns)
             id = r[0]; source = r[1]; event = r[2]; rule = r[4]
             date = r[5]; precision = r[6]
@@ -696,9 +688,9 @@ public enum Consolidation {
 
     /// Regroups the reports of one night (attacker, target country, day).
     static func regroupAttacks(_ db: Database, attacker: String?, target: String?, day: String) throws {
-        let rows = try fetch(db, """
+        let rows = try AttackRow.fetchAll(db.cachedStatement(sql: """
             SELECT \(attackColumns) FROM attack_reports WHERE attacker IS ? AND target_country IS ? AND merge_day = ?
-            """, [attacker, target, day], AttackRow.init)
+            """), arguments: [attacker, target, day])
         if rows.isEmpty { return }
         // groups of reports sharing a place (union-find over places)
         var parent: [String: String] = [:]
@@ -744,10 +736,10 @@ public enum Consolidation {
 
     /// Attack reports with no day: one event per article, attacker and target.
     static func regroupAttacksWithoutDay(_ db: Database, attacker: String?, target: String?, sourceID: Int64) throws {
-        let rows = try fetch(db, """
+        let rows = try AttackRow.fetchAll(db.cachedStatement(sql: """
             SELECT \(attackColumns) FROM attack_reports
             WHERE attacker IS ? AND target_country IS ? AND merge_day IS NULL AND source_id = ?
-            """, [attacker, target, sourceID], AttackRow.init)
+            """), arguments: [attacker, target, sourceID])
         if rows.isEmpty { return }
         let date = mode(rows.map(\.date))
         let precision = rows.first { $0.date == date }?.precision
@@ -764,7 +756,7 @@ public enum Consolidation {
 
     // MARK: talks
 
-    struct TalksRow {
+    struct TalksRow: FetchableRecord {
         var id: Int64, source: Int64, event: Int64?, rule: String?
         var name: String, round: Int?, location: String?, country: String?
         var start: String?, end: String?, precision: String?
@@ -772,7 +764,7 @@ public enum Consolidation {
         var range: ClosedRange<Int>?
         var approx: Int?
 
-        init(_ r: Row) {
+        init(row r: Row) {
             // by position (talksColumns)
             id = r[0]; source = r[1]; event = r[2]; rule = r[3]
             name = r[4]; round = r[5]; location = r[6]; country = r[7]
@@ -807,20 +799,20 @@ public enum Consolidation {
         func load(_ r: TalksRow) throws -> [TalksRow] {
             guard let location = r.location, let a = r.approx else { return [] }
             let lo = (r.range?.lowerBound ?? a) - 70, hi = (r.range?.upperBound ?? a) + 70
-            return try fetch(db, """
+            return try TalksRow.fetchAll(db.cachedStatement(sql: """
                 SELECT \(talksColumns) FROM talks_reports WHERE location = ? AND start_date BETWEEN ? AND ?
-                """, [location, Day.string(lo), Day.string(hi)], TalksRow.init)
+                """), arguments: [location, Day.string(lo), Day.string(hi)])
         }
         var groups: [Group] = []
         var visited = Set<Int64>()
         for seed in seeds where !visited.contains(seed) {
-            guard let first = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(talksColumns) FROM talks_reports WHERE id = ?"),
-                                               arguments: [seed]).map(TalksRow.init) else { continue }
+            guard let first = try TalksRow.fetchOne(db.cachedStatement(sql: "SELECT \(talksColumns) FROM talks_reports WHERE id = ?"),
+                                                    arguments: [seed]) else { continue }
             if first.location == nil {
                 // no venue: one event per article
-                let rows = try fetch(db, """
+                let rows = try TalksRow.fetchAll(db.cachedStatement(sql: """
                     SELECT \(talksColumns) FROM talks_reports WHERE location IS NULL AND source_id = ?
-                    """, [first.source], TalksRow.init)
+                    """), arguments: [first.source])
                 rows.forEach { visited.insert($0.id) }
                 groups.append(talksGroup(rows, rules: [:]))
                 continue

@@ -12,7 +12,7 @@ import GRDB
 /// writer's time in SQLite.
 enum ExchangeTally {
     /// A row of `exchange_tally_rows` but its key (mediator, event) and running totals.
-    struct Row: Equatable {
+    struct TallyRow: Equatable {
         var eventDate: String?
         var sideA: String?
         var sideB: String?
@@ -24,7 +24,7 @@ enum ExchangeTally {
         var sources: Int64
 
         /// What the series' running totals depend on.
-        func sameSeriesPosition(_ o: Row) -> Bool {
+        func sameSeriesPosition(_ o: TallyRow) -> Bool {
             eventDate == o.eventDate && sideA == o.sideA && sideB == o.sideB && toALow == o.toALow && toBLow == o.toBLow
         }
     }
@@ -37,14 +37,14 @@ enum ExchangeTally {
 
     /// The event's rows by mediator, as the 0004 view defines them; empty when the event is gone, is not
     /// a completed exchange, or has no report.
-    static func compute(_ db: Database, eventID: Int64) throws -> [String: Row] {
-        let rows = try GRDB.Row.fetchAll(db.cachedStatement(sql: """
+    static func compute(_ db: Database, eventID: Int64) throws -> [String: TallyRow] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.event_date, e.side_a, e.side_b, e.kind, e.status, e.sources, r.returned_to_a, r.returned_to_b, r.mediators
             FROM exchanges e JOIN exchange_reports r ON r.exchange_id = e.id
             WHERE e.id = ?
             """), arguments: [eventID])
         guard let first = rows.first, (first[4] as String?) == "completed" else { return [:] }
-        var row = Row(eventDate: first[0], sideA: first[1], sideB: first[2], kind: first[3],
+        var row = TallyRow(eventDate: first[0], sideA: first[1], sideB: first[2], kind: first[3],
                       toALow: nil, toAHigh: nil, toBLow: nil, toBHigh: nil, sources: first[5] ?? 0)
         var mediators: [String] = []
         for r in rows {
@@ -73,15 +73,15 @@ enum ExchangeTally {
     }
 
     /// The event's stored rows by mediator.
-    static func stored(_ db: Database, eventID: Int64) throws -> [String: Row] {
-        var out: [String: Row] = [:]
-        let rows = try GRDB.Row.fetchCursor(db.cachedStatement(sql: """
+    static func stored(_ db: Database, eventID: Int64) throws -> [String: TallyRow] {
+        var out: [String: TallyRow] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT mediator, event_date, side_a, side_b, kind, returned_to_a_low, returned_to_a_high,
                    returned_to_b_low, returned_to_b_high, sources
             FROM exchange_tally_rows WHERE event_id = ?
             """), arguments: [eventID])
         while let r = try rows.next() {
-            out[r[0]] = Row(eventDate: r[1], sideA: r[2], sideB: r[3], kind: r[4], toALow: r[5], toAHigh: r[6],
+            out[r[0]] = TallyRow(eventDate: r[1], sideA: r[2], sideB: r[3], kind: r[4], toALow: r[5], toAHigh: r[6],
                             toBLow: r[7], toBHigh: r[8], sources: r[9])
         }
         return out
@@ -125,7 +125,7 @@ enum ExchangeTally {
     /// Rewrites the running totals of one series that differ from the sums in (event_date, event_id) order.
     static func recompute(_ db: Database, _ s: Series) throws {
         // read first (the index being stepped is the one the updates change)
-        let rows = try GRDB.Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT rowid, returned_to_a_low, returned_to_b_low, cumulative_to_a, cumulative_to_b
             FROM exchange_tally_rows INDEXED BY exchange_tally_rows_order
             WHERE mediator = ? AND side_a IS ? AND side_b IS ?

@@ -50,8 +50,8 @@ public struct ImportOptions: Sendable {
     /// Articles per transaction at most (each article is still atomic: a savepoint of its own).
     /// Fewer, larger transactions write each index page and FTS segment to the WAL fewer times.
     public var batchSize = 1000
-    /// A transaction is committed after this many seconds even when the batch is not full
-    /// (so the log and other readers see progress at least this often).
+    /// A transaction is committed at the first chunk boundary (`regroupEvery`) after this many seconds,
+    /// even when the batch is not full (so the log and other readers see progress).
     public var batchInterval: TimeInterval = 0.5
     /// Articles whose regroupings are done together (`Consolidation.finish`), counted from the start of the
     /// import, so that event ids depend on the input and the options alone, never on timing; transactions
@@ -264,20 +264,19 @@ public final class Importer {
                 }
                 func commit() {
                     guard inTransaction else { flush(); return }
-                    guard finishChunk() else { return }
+                    // the articles since the last chunk boundary (the end of the input) are regrouped first
+                    if chunkCount > 0 { guard finishChunk() else { return } }
                     let t0 = ImportMetrics.now()
                     do {
                         try db.commit()
                         metrics?.addBatch()
                         flush()
+                        inTransaction = false
+                        batchCount = 0
                     } catch {
-                        try? db.rollback()
-                        session.batchRolledBack()
-                        flush(commitError: StoreError.message(for: error, path: dbPath))
+                        rollBackBatch(error)
                     }
                     metrics?.add(.commit, ImportMetrics.now() - t0)
-                    inTransaction = false
-                    batchCount = 0
                 }
                 loop: while true {
                     let t0 = ImportMetrics.now()
@@ -339,13 +338,8 @@ public final class Importer {
                                 }
                             } catch {
                                 // the savepoint itself failed: the transaction is unusable
-                                try? db.rollback()
-                                session.batchRolledBack()
-                                inTransaction = false
                                 pending.append(.failure(article.path, StoreError.message(for: error, path: dbPath)))
-                                flush(commitError: StoreError.message(for: error, path: dbPath))
-                                batchCount = 0
-                                chunkCount = 0
+                                rollBackBatch(error)
                                 continue
                             }
                             let spent = ImportMetrics.now() - w0

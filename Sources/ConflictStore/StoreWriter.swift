@@ -15,7 +15,7 @@ struct StoreWriter {
         struct PlaceKey: Hashable { var name: String; var country: String }
         var metrics: ImportMetrics?
         var consolidationNanos: UInt64 = 0
-        /// Groupings the transaction's new reports made out of date: `Consolidation.finish` before commit.
+        /// Groupings new reports made out of date since the last `Consolidation.finish` (the importer's).
         var pending = Consolidation.Pending()
         var importedAt: String?
         fileprivate var actors: [ActorKey: (id: Int64, hasCountry: Bool, title: String?)] = [:]
