@@ -138,7 +138,8 @@ public enum Consolidation {
         return (actors, places)
     }
 
-    /// Deletes, among `actors` and `places`, those nothing refers to any more (one index look-up each).
+    /// Deletes, among `actors` and `places`, those nothing refers to any more (index look-ups for actors;
+    /// a place's count of linked mentions, kept by triggers (migration 0011), for places).
     static func pruneOrphans(_ db: Database, actors: Set<Int64>, places: Set<Int64>) throws {
         for id in actors.sorted() {
             try db.cachedStatement(sql: """
@@ -152,8 +153,8 @@ public enum Consolidation {
         }
         for id in places.sorted() {
             try db.cachedStatement(sql: """
-                DELETE FROM places WHERE id = :p AND NOT EXISTS (SELECT 1 FROM mentions WHERE place_id = :p)
-                """).execute(arguments: ["p": id])
+                DELETE FROM places WHERE id = ? AND mentions = 0
+                """).execute(arguments: [id])
         }
     }
 

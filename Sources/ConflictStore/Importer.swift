@@ -59,6 +59,10 @@ public struct ImportOptions: Sendable {
     public var regroupEvery = 256
     /// Units read ahead of the writer at most (bounds memory).
     public var readAhead = 64
+    /// How much the extraction threads yield to the writer (a nice value added to theirs; Linux, where nice
+    /// values are per thread; 0 = none). The writer is the one thread every article goes through: when the
+    /// extraction threads run ahead, three threads share the cores, and the writer got two thirds of one.
+    public var extractionNice: Int32 = 10
     public init() {}
 }
 
@@ -148,6 +152,7 @@ public final class Importer {
         var workers: [Worker] = []
         for w in 0..<max(1, opts.workers) {
             workers.append(Worker(name: "conflictdb.extract.\(w)") {
+                Worker.lowerPriority(by: opts.extractionNice)
                 let cpu0 = metrics == nil ? 0 : ImportMetrics.threadCPU()
                 defer { metrics?.addCPU(.extraction, ImportMetrics.threadCPU() - cpu0) }
                 let lookup = try? Store.presenceChecker(path: dbPath)

@@ -180,6 +180,7 @@ func child(_ args: [String]) -> Never {
     if let b = ProcessInfo.processInfo.environment["BENCH_BATCH"].flatMap(Int.init) { importer.options.batchSize = b }
     if let i = ProcessInfo.processInfo.environment["BENCH_INTERVAL"].flatMap(Double.init) { importer.options.batchInterval = i }
     if let r = ProcessInfo.processInfo.environment["BENCH_REGROUP"].flatMap(Int.init) { importer.options.regroupEvery = r }
+    if let n = ProcessInfo.processInfo.environment["BENCH_NICE"].flatMap(Int32.init) { importer.options.extractionNice = n }
     let metrics = ImportMetrics()
     importer.metrics = metrics
     let c0 = cpuSeconds()

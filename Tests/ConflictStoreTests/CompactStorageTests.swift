@@ -4,8 +4,8 @@ import Testing
 @testable import ConflictExtraction
 @testable import ConflictStore
 
-/// Migration 0009 (sentence spans as one JSON row per source, mentions keyed by source) and the writer's
-/// side of it.
+/// Migration 0009 (sentence spans as one JSON row per source, mentions keyed by source), 0011 (places count
+/// their mentions) and the writer's side of them.
 @Suite("Store: compact storage (0009)")
 struct CompactStorageTests {
     /// A database at 0007 with rows in the former layout is converted: the `sentences` view gives the same
@@ -52,6 +52,10 @@ struct CompactStorageTests {
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             // the views that read mentions still work
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM report_actors") != nil)
+            // 0011: places count their mentions; mentions by place are no longer indexed
+            #expect(try Int.fetchOne(db, sql: "SELECT mentions FROM places WHERE id = 7") == 4)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_index_list('mentions') WHERE name = 'mentions_place_only'") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_foreign_key_list('mentions') WHERE \"table\" = 'places'") == 0)
         }
         // deleting a source still takes its mentions and spans with it
         try store.dbQueue.write { db in try db.execute(sql: "DELETE FROM sources WHERE id = 1") }
@@ -59,6 +63,8 @@ struct CompactStorageTests {
             try [Int.fetchOne(db, sql: "SELECT count(*) FROM mentions")!, Int.fetchOne(db, sql: "SELECT count(*) FROM sentences")!]
         }
         #expect(left == [2, 1])
+        // the delete trigger takes the deleted mentions off the place's count
+        #expect(try store.dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT mentions FROM places WHERE id = 7") } == 2)
     }
 
     /// The writer stores what the extractor found: every sentence through the view, every mention in order.

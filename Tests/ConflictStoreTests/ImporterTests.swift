@@ -67,5 +67,15 @@ struct ImporterTests {
         let names = try replaced.dbQueue.read { db in try String.fetchSet(db, sql: "SELECT name FROM places") }
         let freshNames = try fresh.dbQueue.read { db in try String.fetchSet(db, sql: "SELECT name FROM places") }
         #expect(names == freshNames)
+        // places.mentions (migration 0011) is the number of mentions linked to the place, after a replacement too
+        for store in [replaced, fresh] {
+            let wrong = try store.dbQueue.read { db in
+                try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM places p
+                    WHERE p.mentions <> (SELECT count(*) FROM mentions WHERE place_id = p.id) OR p.mentions = 0
+                    """)!
+            }
+            #expect(wrong == 0)
+        }
     }
 }
