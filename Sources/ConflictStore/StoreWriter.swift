@@ -200,6 +200,14 @@ struct StoreWriter {
                 links.append((nil, nil))
             }
         }
+        // places.mentions (migration 0011): one update per place of the article, not a trigger run per mention
+        // (measured at 100k: the trigger cost as much as inserting the mentions; one UPDATE ... FROM json_each
+        // per article more than this)
+        var perPlace: [Int64: Int] = [:]
+        for l in links { if let p = l.place { perPlace[p, default: 0] += 1 } }
+        for (p, n) in perPlace.sorted(by: { $0.key < $1.key }) {
+            try db.cachedStatement(sql: "UPDATE places SET mentions = mentions + ? WHERE id = ?").execute(arguments: [n, p])
+        }
         let many = Self.mentionRowsPerInsert
         var i = 0
         while i < mentions.count {
