@@ -30,6 +30,33 @@ public enum Consolidation {
     /// Kept for callers of the first version (every event now carries its own rule).
     public static let mergeRule = "consolidated"
 
+    /// The words the grouping rules use, from the dictionaries (vocabulary is data, not code).
+    public struct Vocabulary: Sendable {
+        /// Lowercased words at the end of a place name that are left out when the places of two attack
+        /// reports are compared ("Kharkiv Oblast" = "Kharkiv region" = "Kharkiv"): grammar class
+        /// `place_unit`, in file order, each tried once.
+        public var placeUnits: [String]
+
+        public init(placeUnits: [String]) { self.placeUnits = placeUnits.map { $0.lowercased() } }
+        public init(_ dictionaries: Dictionaries) {
+            self.init(placeUnits: dictionaries.grammar.filter { $0.a == "place_unit" }.map(\.term))
+        }
+
+        /// A place name for comparison: lowercased, without its administrative-unit words.
+        func normalizePlace(_ s: String) -> String {
+            var p = Whitespace.trimSpaces(s.lowercased())
+            for unit in placeUnits where p.hasSuffix(" " + unit) {
+                p = String(p.dropLast(unit.count + 1))
+            }
+            return p
+        }
+
+        /// The compared places of an attack report's `locations` (`;`-separated).
+        func places(_ locations: String?) -> Set<String> {
+            Set((locations ?? "").split(separator: ";").map { normalizePlace(String($0)) }.filter { !$0.isEmpty })
+        }
+    }
+
     // MARK: entry points (called by StoreWriter after inserting a report)
 
     /// The groupings new reports made out of date since the last `finish`, each noted once, in order: a
@@ -54,13 +81,14 @@ public enum Consolidation {
     /// on the order the reports came in) and empties it. Whoever attaches reports calls it before the
     /// transaction commits. A key whose reports were rolled back since (a failed article's savepoint)
     /// finds nothing to regroup, or only what is stored.
-    public static func finish(_ db: Database, _ pending: inout Pending) throws {
+    public static func finish(_ db: Database, _ pending: inout Pending, _ vocabulary: Vocabulary) throws {
         var talks: [Int64] = []
         for k in pending.keys {
             switch k {
             case let .exchange(bucket, center): try regroupExchanges(db, bucket, center: center)
             case let .exchangeUndated(bucket, source): try regroupExchangesWithoutDay(db, bucket, sourceID: source)
-            case let .attackNight(attacker, target, day): try regroupAttacks(db, attacker: attacker, target: target, day: day)
+            case let .attackNight(attacker, target, day):
+                try regroupAttacks(db, vocabulary, attacker: attacker, target: target, day: day)
             case let .attackUndated(attacker, target, source):
                 try regroupAttacksWithoutDay(db, attacker: attacker, target: target, sourceID: source)
             case let .talks(report): talks.append(report)
@@ -111,7 +139,7 @@ public enum Consolidation {
     /// the reports left around theirs are regrouped (`drainQueue`, which deletes events left without a
     /// report), and the actors and places only they referred to are deleted. Every step is an index look-up,
     /// so replacing an article costs the same in a database of 100 or 100,000 articles.
-    public static func deleteSources(_ db: Database, _ ids: [Int64]) throws {
+    public static func deleteSources(_ db: Database, _ ids: [Int64], _ vocabulary: Vocabulary) throws {
         var actors = Set<Int64>(), places = Set<Int64>()
         for id in ids {
             let r = try referenced(db, bySource: id)
@@ -119,7 +147,7 @@ public enum Consolidation {
             places.formUnion(r.places)
             try db.cachedStatement(sql: "DELETE FROM sources WHERE id = ?").execute(arguments: [id])
         }
-        try drainQueue(db)
+        try drainQueue(db, vocabulary)
         try pruneOrphans(db, actors: actors, places: places)
     }
 
@@ -159,7 +187,7 @@ public enum Consolidation {
     }
 
     /// Regroups around every deleted report noted in `consolidation_queue`, and empties it.
-    public static func drainQueue(_ db: Database) throws {
+    public static func drainQueue(_ db: Database, _ vocabulary: Vocabulary) throws {
         let entries = try Row.fetchAll(db, sql: "SELECT kind, event_id, k1, k2, k3, day FROM consolidation_queue ORDER BY id")
         if entries.isEmpty { return }
         try db.execute(sql: "DELETE FROM consolidation_queue")
@@ -176,7 +204,7 @@ public enum Consolidation {
                 }
                 if let eventID { try refresh(db, .exchange, eventID) }
             case "attack":
-                if let day { try regroupAttacks(db, attacker: k1, target: k2, day: day) }
+                if let day { try regroupAttacks(db, vocabulary, attacker: k1, target: k2, day: day) }
                 if let eventID { try refresh(db, .attack, eventID) }
             default:
                 if let eventID {
@@ -664,35 +692,28 @@ public enum Consolidation {
     // MARK: attacks
 
     struct AttackRow: FetchableRecord {
-        var id: Int64, source: Int64, event: Int64?, places: Set<String>, rule: String?
+        var id: Int64, source: Int64, event: Int64?, locations: String?, rule: String?
         var date: String?, precision: String?
+        /// Filled by `regroupAttacks` (`Vocabulary.places`).
+        var places: Set<String> = []
         init(row r: Row) {
             // by position (attackColumns)
-            id = r[0]; source = r[1]; event = r[2]; rule = r[4]
+            id = r[0]; source = r[1]; event = r[2]; locations = r[3]; rule = r[4]
             date = r[5]; precision = r[6]
-            let locations: String? = r[3]
-            places = Set((locations ?? "").split(separator: ";").map { normalizePlace(String($0)) }.filter { !$0.isEmpty })
         }
-    }
-
-    /// A place name for comparison: lowercased, without the administrative-unit word.
-    static func normalizePlace(_ s: String) -> String {
-        var p = Whitespace.trimSpaces(s.lowercased())
-        for suffix in [" oblast", " region", " province", " krai", " governorate", " district", " city"] where p.hasSuffix(suffix) {
-            p = String(p.dropLast(suffix.count))
-        }
-        return p
     }
 
     /// `AttackRow` reads them by position.
     static let attackColumns = "id, source_id, attack_id, locations, merge_rule, event_date, date_precision"
 
     /// Regroups the reports of one night (attacker, target country, day).
-    static func regroupAttacks(_ db: Database, attacker: String?, target: String?, day: String) throws {
-        let rows = try AttackRow.fetchAll(db.cachedStatement(sql: """
+    static func regroupAttacks(_ db: Database, _ vocabulary: Vocabulary, attacker: String?, target: String?,
+                               day: String) throws {
+        var rows = try AttackRow.fetchAll(db.cachedStatement(sql: """
             SELECT \(attackColumns) FROM attack_reports WHERE attacker IS ? AND target_country IS ? AND merge_day = ?
             """), arguments: [attacker, target, day])
         if rows.isEmpty { return }
+        for i in rows.indices { rows[i].places = vocabulary.places(rows[i].locations) }
         // groups of reports sharing a place (union-find over places)
         var parent: [String: String] = [:]
         func find(_ x: String) -> String {

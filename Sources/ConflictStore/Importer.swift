@@ -78,6 +78,8 @@ public final class Importer {
     public let store: Store
     public let extractor: Extractor
     public let reader: ArticleReader
+    /// The words consolidation's rules use, from the extractor's dictionaries.
+    let vocabulary: Consolidation.Vocabulary
     public var options = ImportOptions()
     /// Per-stage timings, when set (the benchmark sets it).
     public var metrics: ImportMetrics?
@@ -86,6 +88,7 @@ public final class Importer {
         self.store = store
         self.extractor = extractor
         self.reader = reader
+        self.vocabulary = Consolidation.Vocabulary(extractor.dictionaries)
     }
 
     /// Expands the paths given on the command line: files as given, folders recursively
@@ -260,7 +263,7 @@ public final class Importer {
                     let t0 = ImportMetrics.now()
                     defer { metrics?.add(.consolidate, ImportMetrics.now() - t0) }
                     do {
-                        try Consolidation.finish(db, &session.pending)
+                        try Consolidation.finish(db, &session.pending, vocabulary)
                         return true
                     } catch {
                         rollBackBatch(error)
@@ -410,7 +413,7 @@ public final class Importer {
             var session = StoreWriter.Session()
             session.metrics = metrics
             let written = try write(db, article: article, hash: hash, result: result, session: &session)
-            try Consolidation.finish(db, &session.pending)
+            try Consolidation.finish(db, &session.pending, vocabulary)
             return written
         }
     }
@@ -434,7 +437,7 @@ public final class Importer {
         }
         if !old.isEmpty {
             let t0 = ImportMetrics.now()
-            try Consolidation.deleteSources(db, old)
+            try Consolidation.deleteSources(db, old, vocabulary)
             session.consolidationNanos &+= ImportMetrics.now() - t0
             session.invalidateCaches()
         }

@@ -307,6 +307,27 @@ struct ConsolidationTests {
         #expect(nights.map { $0["merge_rule"]! } == ["attack:night", "attack:other_place"])
     }
 
+    /// The words left out when places are compared are data (grammar class `place_unit`), not code.
+    @Test func placeUnitWordsComeFromTheDictionaries() throws {
+        let v = Consolidation.Vocabulary(placeUnits: ["Oblast", "region"])
+        #expect(v.places("Testville Oblast; testville region;Otherton") == ["testville", "otherton"])
+        #expect(Consolidation.Vocabulary(placeUnits: []).places("Testville Oblast") == ["testville oblast"])
+        let shipped = Consolidation.Vocabulary(try sharedDictionaries.get())
+        #expect(shipped.placeUnits.contains("oblast") && shipped.placeUnits.contains("region"))
+        // the words stay out of the text lexicon: "region" is still only a region suffix there
+        let d = try sharedDictionaries.get()
+        #expect(d.grammar.contains { $0.a == "place_unit" })
+        // end to end: a city and its region named on one night are one wave
+        let files = try articles([("Alpha Wire", "Russia launched 20 drones at Kharkiv overnight, Ukraine's air force said."),
+                                  ("Beta Post", "Russia launched 20 drones at the Kharkiv region overnight, Ukraine's air force said.")],
+                                 date: "2025-04-10")
+        let store = try importInOrder(files)
+        let locations = try rows(store, "SELECT locations FROM attack_reports ORDER BY source_id").map { $0["locations"]! }
+        #expect(locations.count == 2 && locations[0] != locations[1], "\(locations)")
+        let nights = try rows(store, "SELECT merge_rule, sources FROM attacks")
+        #expect(nights.count == 1 && nights.first?["sources"] == "2", "\(nights)")
+    }
+
     // MARK: the named questions over the fixture batch
 
     @Test func namedQuestions() throws {

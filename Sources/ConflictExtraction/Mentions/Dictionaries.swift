@@ -250,7 +250,8 @@ public final class Dictionaries: Sendable {
         for (i, e) in targets.enumerated() { lex.add(e.term, .target, i) }
         for (i, e) in numbers.enumerated() { lex.add(e.term, .number, i) }
         for (i, e) in ordinals.enumerated() { lex.add(e.term, .ordinal, i) }
-        for (i, e) in grammar.enumerated() { lex.add(e.term, .grammar, i) }
+        // `place_unit` words are read by consolidation (comparing place names), not looked for in text
+        for (i, e) in grammar.enumerated() where e.a != "place_unit" { lex.add(e.term, .grammar, i) }
         lex.seal()
         self.lexicon = lex
     }
