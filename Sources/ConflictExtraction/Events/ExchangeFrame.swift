@@ -152,7 +152,18 @@ struct ExchangeFrame {
                     k += 1
                     continue
                 }
-                if c.isTrigger("exchange", "people") || c.isGrammar("people_noun") { noun = c; break }
+                if c.isTrigger("exchange", "people") || c.isGrammar("people_noun") {
+                    noun = c
+                    // "22 severely wounded Ukrainian soldiers": a demonym and the head noun after a first
+                    // people word name whose people they are
+                    if k + 2 < items.count, items[k + 1].kind == .demonym, items[k + 1].range.lowerBound == c.range.upperBound,
+                       items[k + 2].range.lowerBound == items[k + 1].range.upperBound,
+                       items[k + 2].isTrigger("exchange", "people") || items[k + 2].isGrammar("people_noun") {
+                        side = items[k + 1].country
+                        noun = items[k + 2]
+                    }
+                    break
+                }
                 if c.kind == .organization, let last = c.text.split(separator: " ").last, peopleWords.contains(last.lowercased()), c.country != nil {
                     side = c.country
                     noun = c

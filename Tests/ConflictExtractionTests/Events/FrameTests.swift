@@ -88,6 +88,15 @@ struct FrameTests {
         #expect(e.mediators == ["ARE"])
     }
 
+    /// "22 severely wounded Ukrainian soldiers": the demonym after a first people word says whose people
+    /// they are (the figure was read as a total before).
+    @Test func demonymAfterAPeopleWordNamesTheSide() throws {
+        let r = extract("Russia handed over 22 severely wounded Ukrainian soldiers on Wednesday, the Russian Defense Ministry said.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToB == Figure(22) && e.returnedToA == nil)
+        #expect(e.total == nil)
+    }
+
     @Test func agreedIsNotCompleted() throws {
         let r = extract("Russia and Ukraine agreed to exchange 1,000 prisoners each in the coming weeks.")
         let e = try #require(r.exchanges.first)
