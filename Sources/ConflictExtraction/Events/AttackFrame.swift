@@ -39,8 +39,11 @@ struct AttackFrame {
         self.dict = dict
         self.cumulative = PhraseSet(dict.grammarClass("cumulative").keys)
         self.since = PhraseSet(dict.grammarClass("cumulative_since").keys)
+        self.subset = PhraseSet(dict.grammarClass("subset").keys)
     }
     let since: PhraseSet
+    /// "including two children": a figure that is part of another
+    let subset: PhraseSet
 
     /// "In total, ...", "so far": running totals; "since the start of the war" only with a perfect tense.
     func isRunningTotal(_ s: AnalyzedSentence) -> Bool {
@@ -157,6 +160,10 @@ struct AttackFrame {
             guard let v = it.value else { continue }
             let after = it.range.upperBound
             if after + 1 < s.tokens.count, s.tokens[after].lower == "of", ["them", "whom"].contains(s.tokens[after + 1].lower) { continue }
+            // "killed 34 people, including two children, and wounded 117": a part of another toll is not a toll
+            let qualifierStart = n > 0 && items[n - 1].isGrammar("qualifier") && it.range.lowerBound - items[n - 1].range.upperBound <= 0
+                ? items[n - 1].range.lowerBound : it.range.lowerBound
+            if subset.ends(before: it.range.lowerBound, in: s.tokens) || subset.ends(before: qualifierStart, in: s.tokens) { continue }
             var slot: String? = nil
             // "killed at least four people", "killing 4": a casualty verb right before the number
             if let pi = items[..<n].lastIndex(where: { !$0.isGrammar("qualifier") }), items[pi].kind == .trigger, items[pi].a == "casualty",

@@ -51,6 +51,14 @@ struct FrameTests {
         #expect(a.qualifier == .atLeast)
     }
 
+    /// "including two children": part of the death toll, not the number of injured.
+    @Test func aPartOfATollIsNotAToll() throws {
+        let r = extract("A Russian missile strike on Kharkiv killed at least 12 people, including three children, and wounded 40 others, officials said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.killed == Figure(12, .atLeast))
+        #expect(a.injured == Figure(40))
+    }
+
     @Test func noCasualtiesIsZero() throws {
         let r = extract("Russia attacked Lutsk with drones overnight. There were no casualties, the governor said.")
         let a = try #require(r.attacks.first)
@@ -95,6 +103,12 @@ struct FrameTests {
         let e = try #require(r.exchanges.first)
         #expect(e.returnedToB == Figure(22) && e.returnedToA == nil)
         #expect(e.total == nil)
+    }
+
+    @Test func citizensBroughtHome() throws {
+        let r = extract("Ukraine brought home 90 of its citizens from Russian captivity on Wednesday, the president said.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToB == Figure(90) && e.returnedToA == nil)
     }
 
     @Test func agreedIsNotCompleted() throws {
