@@ -40,7 +40,13 @@ struct AttackFrame {
         self.cumulative = PhraseSet(dict.grammarClass("cumulative").keys)
         self.since = PhraseSet(dict.grammarClass("cumulative_since").keys)
         self.subset = PhraseSet(dict.grammarClass("subset").keys)
+        self.superlatives = Set(dict.grammarClass("superlative").keys)
+        self.nightWords = Set(dict.grammarClass("night").keys)
     }
+    /// "the largest attack since the start of the war": a comparison, not a running total
+    let superlatives: Set<String>
+    /// "on the night of May 16-17": the night into the second day
+    let nightWords: Set<String>
     let since: PhraseSet
     /// "including two children": a figure that is part of another
     let subset: PhraseSet
@@ -48,7 +54,11 @@ struct AttackFrame {
     /// "In total, ...", "so far": running totals; "since the start of the war" only with a perfect tense.
     func isRunningTotal(_ s: AnalyzedSentence) -> Bool {
         if s.contains(anyOf: cumulative) { return true }
-        return s.contains(anyOf: since) && Self.hasPerfectPassive(s)
+        guard Self.hasPerfectPassive(s) else { return false }
+        // a "since" phrase counts unless a superlative a few words before makes it a comparison
+        return s.tokens.indices.contains { k in
+            since.starts(at: k, in: s.tokens) && !s.tokens[max(0, k - 4)..<k].contains { superlatives.contains($0.lower) }
+        }
     }
 
     func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> AttackPiece? {
@@ -171,9 +181,11 @@ struct AttackFrame {
                (items[pi].range.upperBound..<it.range.lowerBound).allSatisfy({ k in items.contains { $0.range.contains(k) && $0.isGrammar("qualifier") } }) {
                 slot = items[pi].b
             }
-            // NUM [people] [were|was|have been] killed/injured
+            // NUM [people] [were|was|have been] killed/injured; ", including a child," in between is skipped
+            let aside = subsetAside(s, from: after)
             for c in items.dropFirst(n + 1) where slot == nil {
-                if c.range.lowerBound - after > 5 { break }
+                if aside.contains(c.range.lowerBound) { continue }
+                if c.range.lowerBound - after - (aside.lowerBound < c.range.lowerBound ? aside.count : 0) > 5 { break }
                 if c.kind == .trigger, c.a == "casualty" { slot = c.b; break }
                 if c.isTrigger("exchange", "people") { continue }   // "one civilian was killed"
                 if c.kind == .number || c.kind == .weapon || c.kind == .trigger { break }
@@ -212,12 +224,28 @@ struct AttackFrame {
         // 4. date: the first day-precise date of the sentence
         let dateItem = items.first { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !precededBy($0, ["since", "until"], s) }
         p.date = dateItem?.date
+        // "the night of May 16-17": the night into the 17th (a night is dated by the morning it ends)
+        if let d = dateItem, let r = d.date, r.precision == .range, let end = r.endDate,
+           let a = CivilDate(iso: r.date)?.dayNumber, let b = CivilDate(iso: end)?.dayNumber, b == a + 1,
+           d.range.lowerBound >= 2, s.tokens[d.range.lowerBound - 1].lower == "of",
+           nightWords.contains(s.tokens[d.range.lowerBound - 2].lower) {
+            p.date = ResolvedDate(date: end, precision: .day)
+        }
         p.calendarDate = dateItem.map { ["date.month_day", "date.day_month", "date.weekday", "date.iso"].contains($0.rule) } ?? false
 
         // 5. attacker and target
         sides(&p, s)
         guard p.hasFigures || (p.hasAttackSignal && (!p.locations.isEmpty || !p.targets.isEmpty)) else { return nil }
         return p
+    }
+
+    /// The tokens of ", including ...," starting within two tokens of `from` (its commas included), or an
+    /// empty range.
+    func subsetAside(_ s: AnalyzedSentence, from: Int) -> Range<Int> {
+        for c in from..<min(from + 3, s.tokens.count) where s.tokens[c].text == "," && subset.starts(at: c + 1, in: s.tokens) {
+            if let close = s.tokens[(c + 1)...].firstIndex(where: { $0.text == "," }) { return c..<(close + 1) }
+        }
+        return 0..<0
     }
 
     func precededBy(_ it: Item, _ words: Set<String>, _ s: AnalyzedSentence) -> Bool {

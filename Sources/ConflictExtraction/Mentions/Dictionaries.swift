@@ -250,8 +250,7 @@ public final class Dictionaries: Sendable {
         for (i, e) in targets.enumerated() { lex.add(e.term, .target, i) }
         for (i, e) in numbers.enumerated() { lex.add(e.term, .number, i) }
         for (i, e) in ordinals.enumerated() { lex.add(e.term, .ordinal, i) }
-        // `place_unit` words are read by consolidation (comparing place names), not looked for in text
-        for (i, e) in grammar.enumerated() where e.a != "place_unit" { lex.add(e.term, .grammar, i) }
+        for (i, e) in grammar.enumerated() where !Self.wordListClasses.contains(e.a) { lex.add(e.term, .grammar, i) }
         lex.seal()
         self.lexicon = lex
     }
@@ -260,6 +259,11 @@ public final class Dictionaries: Sendable {
     public func country(_ iso3: String) -> CountryEntry? {
         countryByISO[iso3].map { countries[$0] }
     }
+
+    /// Grammar classes that are word lists the rules read (a token's text against the list, or consolidation
+    /// comparing place names), not phrases looked for as mentions: they stay out of the lexicon, so that
+    /// adding a word to them changes no mention.
+    public static let wordListClasses: Set<String> = ["place_unit", "superlative", "night"]
 
     /// Grammar words of a class (`region_suffix`, `qualifier`, ...), lowercased term -> value.
     public func grammarClass(_ cls: String) -> [String: String] {

@@ -59,6 +59,29 @@ struct FrameTests {
         #expect(a.injured == Figure(40))
     }
 
+    /// "the largest attack since the start of the war" compares; it does not make the figures running totals.
+    @Test func aSuperlativeSinceIsNotARunningTotal() throws {
+        let r = extract("Russia launched 273 drones at Ukraine overnight, the largest such attack since the start of the war, the air force said, adding that 88 had been shot down.")
+        let a = try #require(r.attacks.first)
+        #expect(a.dronesLaunched == Figure(273) && a.dronesDowned == Figure(88))
+        // without the superlative it is a running total, as before
+        #expect(extract("Ukraine's air defenses have shot down 9,000 drones since the start of the war, the air force said.").attacks.isEmpty)
+    }
+
+    /// A night is dated by the morning it ends (gold convention: the night into Thursday is Thursday).
+    @Test func theNightOfTwoDaysIsTheSecondDay() throws {
+        let r = extract("On the night of January 6-7, Russian drones struck a bus in Kharkiv, killing two civilians, officials said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.date?.date == "2026-01-07" && a.date?.precision == .day)
+    }
+
+    /// ", including a child," between the figure and its verb.
+    @Test func aSubsetAsideBetweenFigureAndVerb() throws {
+        let r = extract("A Russian drone attack on Kharkiv killed one man, and three people, including a child, were injured, the governor said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.injured == Figure(3))
+    }
+
     @Test func noCasualtiesIsZero() throws {
         let r = extract("Russia attacked Lutsk with drones overnight. There were no casualties, the governor said.")
         let a = try #require(r.attacks.first)
