@@ -79,6 +79,16 @@ struct ExchangeFrame {
         return subj.country
     }
 
+    /// "were returned", "had been repatriated": a passive return verb (`receive_verb`) within six tokens after
+    /// the counted noun, with nothing naming a side before it.
+    func passiveReturn(_ s: AnalyzedSentence, after t: Int) -> Bool {
+        guard let v = s.items.first(where: { $0.range.lowerBound >= t && $0.range.lowerBound - t <= 6 && $0.kind == .trigger
+                && receiveVerbs.contains($0.text.lowercased()) }), v.range.lowerBound > 0 else { return false }
+        guard ["been", "were", "was"].contains(s.tokens[v.range.lowerBound - 1].lower) else { return false }
+        return !s.items.contains { $0.range.lowerBound >= t && $0.range.lowerBound < v.range.lowerBound
+            && ($0.kind == .country || $0.kind == .demonym) }
+    }
+
     /// One piece per clause: a sentence that names two swaps on two days ("On Friday they swapped 390
     /// each, and on Saturday 307 ...") is cut before each day-precise date after the first.
     func pieces(_ s: AnalyzedSentence, claimant: ActorRef?) -> [ExchangePiece] {
@@ -199,6 +209,8 @@ struct ExchangeFrame {
             }
             if side == nil { side = receiver(s, before: it.range.lowerBound) }
             if side == nil, tail.contains("home") || s.tokens.contains(where: { $0.lower == "our" }), let c = claimant?.country { side = c }
+            // "270 servicemen had been returned", in a ministry's statement: its own people came back
+            if side == nil, let c = claimant?.country, passiveReturn(s, after: nn.range.upperBound) { side = c }
             if bodyNouns.contains(nounText) { p.kinds.insert("bodies") }
             let civilian = civilianNouns.contains(nounText)
             if civilian { p.kinds.insert("civilians") } else if !bodyNouns.contains(nounText) { p.kinds.insert("pow") }

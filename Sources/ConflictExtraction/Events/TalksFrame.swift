@@ -73,10 +73,15 @@ struct TalksFrame {
         venues.removeAll { v in
             v.0.a == "venue" && allVenues.contains { w in w.0.a != "venue" && w.0.range.lowerBound > v.0.range.upperBound && w.0.range.lowerBound - v.0.range.upperBound <= 2 }
         }
+        let otherEvents = items.filter { ($0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "returned")) || ($0.kind == .trigger && $0.a == "attack") }
         let dates = items.enumerated().filter { (n, it) in
             guard it.kind == .date, it.date!.precision != .year else { return false }
             if it.range.lowerBound > 0, ["since", "until", "before"].contains(s.tokens[it.range.lowerBound - 1].lower) { return false }
             if n > 0, items[n - 1].isTrigger("claim"), it.range.lowerBound - items[n - 1].range.upperBound <= 2 { return false }
+            // "exchanged 390 each on Friday, ... agreed at talks in Istanbul last week": a date nearer to the
+            // words of another event than to the talks words is that event's
+            func distance(_ anchors: [Item]) -> Int { anchors.map { abs($0.range.lowerBound - it.range.lowerBound) }.min() ?? Int.max }
+            if distance(otherEvents) < distance(triggers) { return false }
             return true
         }.map(\.element)
         var rounds: [(at: Int, value: Int)] = []

@@ -128,6 +128,14 @@ struct FrameTests {
         #expect(e.total == nil)
     }
 
+    /// "270 servicemen and 120 civilians had been returned", said a ministry: its own people came back.
+    @Test func passiveReturnInAMinistryStatement() throws {
+        let r = extract("The Russian Defense Ministry said 270 servicemen and 120 civilians had been returned from territory controlled by Kyiv.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToA == Figure(390) && e.civiliansToA == Figure(120))
+        #expect(e.total == nil && e.returnedToB == nil)
+    }
+
     @Test func citizensBroughtHome() throws {
         let r = extract("Ukraine brought home 90 of its citizens from Russian captivity on Wednesday, the president said.")
         let e = try #require(r.exchanges.first)
@@ -138,6 +146,14 @@ struct FrameTests {
         let r = extract("Russia and Ukraine agreed to exchange 1,000 prisoners each in the coming weeks.")
         let e = try #require(r.exchanges.first)
         #expect(e.status == .agreed)
+    }
+
+    /// A date nearer to another event's words than to the talks words is not the talks' date.
+    @Test func talksKeepTheirOwnDate() throws {
+        let r = extract("Ukraine and Russia exchanged 390 prisoners each on Friday, the first stage of a swap agreed at talks in Istanbul on Monday, the president said.")
+        #expect(r.talks.count == 1)
+        #expect(r.talks.first?.startDate?.date == "2026-02-02")
+        #expect(r.exchanges.first?.date?.date == "2026-01-30")
     }
 
     @Test func talksRoundVenueAndDelegations() throws {
