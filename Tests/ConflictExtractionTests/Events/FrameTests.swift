@@ -142,6 +142,15 @@ struct FrameTests {
         #expect(e.returnedToB == Figure(90) && e.returnedToA == nil)
     }
 
+    @Test func hostagesForPrisoners() throws {
+        // (the test dictionaries hold two countries; the shipped ones give ISR/PSE for the same sentence with
+        // Hamas, Israeli and Palestinian)
+        let r = extract("Russia released three Ukrainian hostages on Saturday in exchange for 183 Russian prisoners freed by Ukraine.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.sideA == "RUS" && e.sideB == "UKR")
+        #expect(e.returnedToB == Figure(3) && e.returnedToA == Figure(183))
+    }
+
     @Test func agreedIsNotCompleted() throws {
         let r = extract("Russia and Ukraine agreed to exchange 1,000 prisoners each in the coming weeks.")
         let e = try #require(r.exchanges.first)
