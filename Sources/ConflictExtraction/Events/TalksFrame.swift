@@ -27,9 +27,7 @@ struct TalksFrame {
 
     init(dict: Dictionaries) {
         self.dict = dict
-        var caps: [String: String] = [:]
-        for p in dict.places where p.kind == "capital" { if let c = p.country, caps[c] == nil { caps[c] = p.name } }
-        self.capitals = caps
+        self.capitals = dict.capitals()
         self.clauseBreaks = WordSet(dict.grammarClass("clause_break").keys)
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }

@@ -255,6 +255,13 @@ public final class Dictionaries: Sendable {
         self.lexicon = lex
     }
 
+    /// Each country's capital (the first place of kind `capital` with that country), ISO3 -> name.
+    public func capitals() -> [String: String] {
+        var caps: [String: String] = [:]
+        for p in places where p.kind == "capital" { if let c = p.country, caps[c] == nil { caps[c] = p.name } }
+        return caps
+    }
+
     /// The country entry of an ISO3 code.
     public func country(_ iso3: String) -> CountryEntry? {
         countryByISO[iso3].map { countries[$0] }

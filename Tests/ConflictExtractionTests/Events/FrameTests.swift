@@ -82,6 +82,14 @@ struct FrameTests {
         #expect(a.injured == Figure(3))
     }
 
+    /// "the Ukrainian capital", and "the capital" of the country attacked, are its capital.
+    @Test func theCapitalIsALocation() throws {
+        let a = try #require(extract("Russian drones struck the Ukrainian capital overnight, killing two people, officials said.").attacks.first)
+        #expect(a.locations == ["Kyiv"])
+        let b = try #require(extract("Russia attacked Ukraine with 40 drones overnight, injuring 23 people across the capital, the mayor said.").attacks.first)
+        #expect(b.locations == ["Kyiv"])
+    }
+
     @Test func noCasualtiesIsZero() throws {
         let r = extract("Russia attacked Lutsk with drones overnight. There were no casualties, the governor said.")
         let a = try #require(r.attacks.first)
