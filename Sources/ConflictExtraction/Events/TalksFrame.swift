@@ -200,6 +200,14 @@ struct TalksFrame {
         if groups.isEmpty, let first = s.tokens.first, first.lower == "it" || first.lower == "they", let p = previousSide {
             groups.append((0, p))
         }
+        // "Russia is represented by a military delegation headed by X": a group noun with no side of its own,
+        // right after a side with nobody named in between, is that side's
+        for g in groups.indices.dropFirst() where groups[g].side == nil {
+            let (a, b) = (groups[g - 1].at, groups[g].at)
+            if !items.contains(where: { $0.kind == .person && $0.range.lowerBound > a && $0.range.lowerBound < b }) {
+                groups[g].side = groups[g - 1].side
+            }
+        }
         // members: persons, minus possessives ("Putin's adviser") and persons inside a member's role ("chief of staff to President X")
         let persons = items.enumerated().filter { (n, it) in
             guard it.kind == .person else { return false }

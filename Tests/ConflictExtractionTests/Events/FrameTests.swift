@@ -173,6 +173,15 @@ struct FrameTests {
         #expect(r.exchanges.first?.date?.date == "2026-01-30")
     }
 
+    @Test func aSideRepresentedByADelegationHeadedBy() throws {
+        let r = extract("""
+            Russian and Ukrainian delegations held talks in Istanbul on Monday.
+            Russia is represented by a military delegation headed by Vladimir Medinsky, a presidential aide.
+            """)
+        let t = try #require(r.talks.first)
+        #expect(t.delegations.first { $0.side == "RUS" }?.members.map(\.name) == ["Vladimir Medinsky"])
+    }
+
     @Test func talksRoundVenueAndDelegations() throws {
         let r = extract("""
             The second round of talks took place in Istanbul on Monday.
