@@ -74,7 +74,10 @@ struct ExchangeFrame {
         let lower = trig.text.lowercased()
         guard receiveVerbs.contains(lower) else { return nil }
         guard let subj = s.items.last(where: { $0.range.upperBound <= trig.range.lowerBound && $0.country != nil && ($0.kind == .country || $0.kind == .organization) }) else { return nil }
-        let gap = subj.range.upperBound..<trig.range.lowerBound
+        // "Ukraine said on Monday it had brought home ...": a date in between does not count
+        let gap = (subj.range.upperBound..<trig.range.lowerBound).filter { k in
+            !s.items.contains { $0.kind == .date && $0.range.contains(k) } && !(s.tokens[k].lower == "on" && s.items.contains { $0.kind == .date && $0.range.lowerBound == k + 1 })
+        }
         guard gap.count <= 4, gap.allSatisfy({ ["has", "have", "had", "said", "it", "also", "says", "already", "now"].contains(s.tokens[$0].lower) }) else { return nil }
         return subj.country
     }

@@ -144,6 +144,13 @@ struct FrameTests {
         #expect(e.total == nil && e.returnedToB == nil)
     }
 
+    /// "Ukraine said on Monday it had brought home 189 ...": the receiving side across a date.
+    @Test func receiverAcrossADate() throws {
+        let r = extract("Ukraine said on Monday it had brought home 189 prisoners of war from captivity in the latest swap.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToB == Figure(189) && e.total == nil)
+    }
+
     @Test func citizensBroughtHome() throws {
         let r = extract("Ukraine brought home 90 of its citizens from Russian captivity on Wednesday, the president said.")
         let e = try #require(r.exchanges.first)
