@@ -35,9 +35,14 @@ public enum Consolidation {
         /// Lowercased words at the end of a place name that are left out when the places of two attack
         /// reports are compared ("Kharkiv Oblast" = "Kharkiv region" = "Kharkiv"): grammar class
         /// `place_unit`, in file order, each tried once.
-        public var placeUnits: [String]
+        public let placeUnits: [String]
+        /// `placeUnits` with the space before them, built once (places are compared on the regroup path)
+        private let suffixes: [String]
 
-        public init(placeUnits: [String]) { self.placeUnits = placeUnits.map { $0.lowercased() } }
+        public init(placeUnits: [String]) {
+            self.placeUnits = placeUnits.map { $0.lowercased() }
+            self.suffixes = self.placeUnits.map { " " + $0 }
+        }
         public init(_ dictionaries: Dictionaries) {
             self.init(placeUnits: dictionaries.grammar.filter { $0.a == "place_unit" }.map(\.term))
         }
@@ -45,8 +50,8 @@ public enum Consolidation {
         /// A place name for comparison: lowercased, without its administrative-unit words.
         func normalizePlace(_ s: String) -> String {
             var p = Whitespace.trimSpaces(s.lowercased())
-            for unit in placeUnits where p.hasSuffix(" " + unit) {
-                p = String(p.dropLast(unit.count + 1))
+            for suffix in suffixes where p.hasSuffix(suffix) {
+                p = String(p.dropLast(suffix.count))
             }
             return p
         }

@@ -190,12 +190,15 @@ struct StoreWriter {
         // links first: place upserts are statements of their own
         var links: [(actor: Int64?, place: Int64?)] = []
         links.reserveCapacity(mentions.count)
+        var perPlace: [Int64: Int] = [:]
         for m in mentions {
             switch m.kind {
             case .country, .person, .organization:
                 links.append((byName[m.canonical], nil))
             case .place:
-                links.append((nil, try place(name: m.canonical, country: m.country, kind: m.subtype)))
+                let p = try place(name: m.canonical, country: m.country, kind: m.subtype)
+                links.append((nil, p))
+                perPlace[p, default: 0] += 1
             default:
                 links.append((nil, nil))
             }
@@ -203,8 +206,6 @@ struct StoreWriter {
         // places.mentions (migration 0011): one update per place of the article, not a trigger run per mention
         // (measured at 100k: the trigger cost as much as inserting the mentions; one UPDATE ... FROM json_each
         // per article more than this)
-        var perPlace: [Int64: Int] = [:]
-        for l in links { if let p = l.place { perPlace[p, default: 0] += 1 } }
         for (p, n) in perPlace.sorted(by: { $0.key < $1.key }) {
             try db.cachedStatement(sql: "UPDATE places SET mentions = mentions + ? WHERE id = ?").execute(arguments: [n, p])
         }

@@ -168,7 +168,7 @@ func child(_ args: [String]) -> Never {
     // BENCH_SQL_PROFILE=1: time every statement the import runs, summed by SQL text (printed to stderr)
     let sqlProfile = SQLProfile()
     if ProcessInfo.processInfo.environment["BENCH_SQL_PROFILE"] != nil {
-        try? store.dbQueue.writeWithoutTransaction { db in
+        store.dbQueue.writeWithoutTransaction { db in
             db.trace(options: .profile) { event in
                 if case let .profile(statement, duration) = event { sqlProfile.add(statement.sql, duration) }
             }

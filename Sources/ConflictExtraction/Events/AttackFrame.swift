@@ -221,18 +221,12 @@ struct AttackFrame {
         for (n, it) in items.enumerated() {
             if it.kind == .target, p.hasAttackSignal || p.hasFigures { if !p.targets.contains(it.canonical) { p.targets.append(it.canonical) } }
             // "the Ukrainian capital", "Russia's capital"
-            if it.kind == .country || it.kind == .demonym, let c = it.country, let cap = capitals[c] {
-                var e = it.range.upperBound
-                if e < s.tokens.count, s.tokens[e].lower == "'s" { e += 1 }
-                if e < s.tokens.count, s.tokens[e].lower == "capital", p.hasAttackSignal || p.hasFigures,
-                   !p.locations.contains(cap) { p.locations.append(cap) }
+            if it.kind == .country || it.kind == .demonym, let c = it.country, let cap = capitals[c],
+               s.capitalWord(after: it, possessive: true) != nil, p.hasAttackSignal || p.hasFigures, !p.locations.contains(cap) {
+                p.locations.append(cap)
             }
             guard it.kind == .place, isLocation(items, n, s) else { continue }
             if !p.locations.contains(it.canonical) { p.locations.append(it.canonical) }
-        }
-        // "the capital" with no country named: the target's, once the sides are known (below)
-        let bareCapital = s.tokens.indices.contains { k in
-            k > 0 && s.tokens[k].lower == "capital" && s.tokens[k - 1].lower == "the"
         }
 
         // 4. date: the first day-precise date of the sentence
@@ -249,7 +243,9 @@ struct AttackFrame {
 
         // 5. attacker and target
         sides(&p, s)
-        if bareCapital, p.hasAttackSignal || p.hasFigures, let t = p.target, let cap = capitals[t], !p.locations.contains(cap) {
+        // "the capital" with no country named: the target's, now that the sides are known
+        if p.hasAttackSignal || p.hasFigures, let t = p.target, let cap = capitals[t], !p.locations.contains(cap),
+           s.tokens.indices.contains(where: { k in k > 0 && s.tokens[k].lower == "capital" && s.tokens[k - 1].lower == "the" }) {
             p.locations.append(cap)
         }
         guard p.hasFigures || (p.hasAttackSignal && (!p.locations.isEmpty || !p.targets.isEmpty)) else { return nil }

@@ -165,13 +165,13 @@ struct ExchangeFrame {
                     k += 1
                     continue
                 }
-                if c.isTrigger("exchange", "people") || c.isGrammar("people_noun") {
+                func countsPeople(_ x: Item) -> Bool { x.isTrigger("exchange", "people") || x.isGrammar("people_noun") }
+                if countsPeople(c) {
                     noun = c
                     // "22 severely wounded Ukrainian soldiers": a demonym and the head noun after a first
                     // people word name whose people they are
                     if k + 2 < items.count, items[k + 1].kind == .demonym, items[k + 1].range.lowerBound == c.range.upperBound,
-                       items[k + 2].range.lowerBound == items[k + 1].range.upperBound,
-                       items[k + 2].isTrigger("exchange", "people") || items[k + 2].isGrammar("people_noun") {
+                       items[k + 2].range.lowerBound == items[k + 1].range.upperBound, countsPeople(items[k + 2]) {
                         side = items[k + 1].country
                         noun = items[k + 2]
                     }

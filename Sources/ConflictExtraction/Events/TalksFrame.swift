@@ -54,8 +54,7 @@ struct TalksFrame {
                     venues.append((it, false))
                 }
             } else if it.kind == .country || it.kind == .demonym, let c = it.country {
-                let e = it.range.upperBound
-                if e < s.tokens.count, s.tokens[e].lower == "capital", let cap = capitals[c] {
+                if let e = s.capitalWord(after: it, possessive: false), let cap = capitals[c] {
                     var v = it
                     v.kind = .place
                     v.canonical = cap

@@ -100,6 +100,14 @@ public struct Item: Sendable {
 
 /// A sentence with its tokens and recognized items (sorted, non-overlapping).
 public struct AnalyzedSentence: Sendable {
+    /// "the Ukrainian capital", and with `possessive` "Russia's capital": the index of the word "capital"
+    /// right after `it` (a country or demonym), or nil.
+    public func capitalWord(after it: Item, possessive: Bool) -> Int? {
+        var e = it.range.upperBound
+        if possessive, e < tokens.count, tokens[e].lower == "'s" { e += 1 }
+        return e < tokens.count && tokens[e].lower == "capital" ? e : nil
+    }
+
     public var sentence: Sentence
     public var tokens: [Token]
     public var items: [Item]
