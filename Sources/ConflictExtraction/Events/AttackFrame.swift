@@ -25,44 +25,23 @@ struct AttackPiece {
     var hasFigures: Bool { !figures.isEmpty || killed != nil || injured != nil || !breakdowns.isEmpty || !allOf.isEmpty }
 }
 
-/// "have been freed", "has been launched": a running total rather than one event's figure.
-func hasPerfectPassiveTense(_ s: AnalyzedSentence) -> Bool {
-    zip(s.tokens, s.tokens.dropFirst()).contains { ["have", "has", "had"].contains($0.lower) && $1.lower == "been" }
-}
-
 struct AttackFrame {
-    static func hasPerfectPassive(_ s: AnalyzedSentence) -> Bool { hasPerfectPassiveTense(s) }
     let dict: Dictionaries
-    let cumulative: PhraseSet
+    let runningTotal: RunningTotalRule
 
     init(dict: Dictionaries) {
         self.dict = dict
-        self.cumulative = PhraseSet(dict.grammarClass("cumulative").keys)
-        self.since = PhraseSet(dict.grammarClass("cumulative_since").keys)
+        self.runningTotal = RunningTotalRule(dict: dict)
         self.subset = PhraseSet(dict.grammarClass("subset").keys)
-        self.superlatives = Set(dict.grammarClass("superlative").keys)
         self.nightWords = Set(dict.grammarClass("night").keys)
         self.capitals = dict.capitals()
     }
     /// ISO3 -> capital: "the Ukrainian capital", "Russia's capital", "the capital" of the target country
     let capitals: [String: String]
-    /// "the largest attack since the start of the war": a comparison, not a running total
-    let superlatives: Set<String>
     /// "on the night of May 16-17": the night into the second day
     let nightWords: Set<String>
-    let since: PhraseSet
     /// "including two children": a figure that is part of another
     let subset: PhraseSet
-
-    /// "In total, ...", "so far": running totals; "since the start of the war" only with a perfect tense.
-    func isRunningTotal(_ s: AnalyzedSentence) -> Bool {
-        if s.contains(anyOf: cumulative) { return true }
-        guard Self.hasPerfectPassive(s) else { return false }
-        // a "since" phrase counts unless a superlative a few words before makes it a comparison
-        return s.tokens.indices.contains { k in
-            since.starts(at: k, in: s.tokens) && !s.tokens[max(0, k - 4)..<k].contains { superlatives.contains($0.lower) }
-        }
-    }
 
     func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> AttackPiece? {
         let items = s.items
@@ -72,7 +51,7 @@ struct AttackFrame {
         let exchangeish = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") || $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "returned") }
         guard hasWeapon || !attackTriggers.isEmpty || !casualtyTriggers.isEmpty else { return nil }
         if exchangeish && !hasWeapon && attackTriggers.isEmpty { return nil }
-        if isRunningTotal(s) { return nil }
+        if runningTotal.applies(to: s) { return nil }
         var p = AttackPiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
         p.hasAttackSignal = hasWeapon || attackTriggers.contains { $0.b == "event" || $0.b == "hit" || $0.b == "launched" || $0.b == "downed" }

@@ -25,7 +25,6 @@ struct ExchangePiece {
 }
 
 struct ExchangeFrame {
-    static func hasPerfectPassive(_ s: AnalyzedSentence) -> Bool { hasPerfectPassiveTense(s) }
     let dict: Dictionaries
     let subset: PhraseSet
     let noncount: PhraseSet
@@ -36,8 +35,7 @@ struct ExchangeFrame {
         self.subset = PhraseSet(dict.grammarClass("subset").keys)
         self.noncount = PhraseSet(dict.grammarClass("noncount").keys)
         self.peopleWords = Set(dict.triggers.filter { $0.a == "exchange" && $0.b == "people" }.map { $0.term.lowercased() })
-        self.cumulative = PhraseSet(dict.grammarClass("cumulative").keys)
-        self.since = PhraseSet(dict.grammarClass("cumulative_since").keys)
+        self.runningTotal = RunningTotalRule(dict: dict)
         self.intentWords = PhraseSet(dict.grammarClass("intent").keys)
         self.receiveVerbs = Set(dict.grammarClass("receive_verb").keys)
         self.civilianNouns = Set(dict.grammarClass("civilian_noun").keys)
@@ -50,9 +48,8 @@ struct ExchangeFrame {
     let bodyNouns: Set<String>
     let militaryNouns: Set<String>
     let completedWords: Set<String>
-    let since: PhraseSet
     let intentWords: PhraseSet
-    let cumulative: PhraseSet
+    let runningTotal: RunningTotalRule
 
     /// True when one of `phrases` ends right before token `t`.
     static func preceded(_ s: AnalyzedSentence, _ t: Int, by phrases: PhraseSet) -> Bool {
@@ -117,7 +114,7 @@ struct ExchangeFrame {
         let weapons = items.contains { $0.kind == .weapon }
         guard (event || returned) && people && !weapons else { return nil }
         // running totals of the war ("In total, 3,520 have been freed") are no swap's figures
-        if s.contains(anyOf: cumulative) || (s.contains(anyOf: since) && Self.hasPerfectPassive(s)) { return nil }
+        if runningTotal.applies(to: s) { return nil }
         // "returned fire", "returned to the negotiating table": a returned verb alone needs a count of people
         var p = ExchangePiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant

@@ -166,6 +166,15 @@ struct FrameTests {
         #expect(e.returnedToB == Figure(3) && e.returnedToA == Figure(183))
     }
 
+
+    /// One running-total rule for both frames: "the largest swap since the start of the war" compares, and
+    /// "have been returned since the start of the war" is a total of the war, for exchanges as for attacks.
+    @Test func exchangeRunningTotalsAndSuperlatives() throws {
+        let r = extract("In the largest exchange since the start of the war, 390 Ukrainians have been returned home from Russia, the president said.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToB == Figure(390))
+        #expect(extract("In total, 4,552 Ukrainians have been returned home from Russian captivity since the start of the war.").exchanges.isEmpty)
+    }
     @Test func agreedIsNotCompleted() throws {
         let r = extract("Russia and Ukraine agreed to exchange 1,000 prisoners each in the coming weeks.")
         let e = try #require(r.exchanges.first)
