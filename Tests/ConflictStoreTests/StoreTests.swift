@@ -65,6 +65,26 @@ struct StoreTests {
         #expect(mode == "wal")
     }
 
+    /// Every named question, as `ask` runs it (view + default ORDER BY), reads an index in its order: no
+    /// sort, and no index scan that goes back to the table for each row (a partial index must also hold
+    /// the column of its own condition: 0012). Two questions sort tables that grow with actors and pairs
+    /// of outlets, not with articles (hundreds to a few thousand rows).
+    @Test func namedQuestionsReadCoveringIndexes() throws {
+        let dir = try temporaryDirectory()
+        let store = try Store.open(path: dir.appendingPathComponent("p.db").path)
+        let questions = try Questions.shipped()
+        #expect(questions.count >= 8)
+        for q in questions {
+            let plan = try store.dbQueue.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Questions.sql(for: q)).map { $0["detail"] as String }
+            }
+            if !["actor-coverage", "outlet-agreement"].contains(q.name) {
+                #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(q.name) sorts: \(plan)")
+            }
+            #expect(!plan.contains { $0.hasPrefix("SCAN") && $0.contains(" USING INDEX ") }, "\(q.name) looks rows up: \(plan)")
+        }
+    }
+
     /// An extractor stand-in: one report of each kind, to check what the store writes.
     func fakeResult(_ a: Article) -> ExtractionResult {
         let span = Span(0, min(10, a.body.unicodeScalars.count))
