@@ -34,12 +34,15 @@ struct AttackFrame {
         self.runningTotal = RunningTotalRule(dict: dict)
         self.subset = PhraseSet(dict.grammarClass("subset").keys)
         self.nightWords = Set(dict.grammarClass("night").keys)
+        self.launchFillers = Set(dict.grammarClass("launch_filler").keys)
         self.capitals = dict.capitals()
     }
     /// ISO3 -> capital: "the Ukrainian capital", "Russia's capital", "the capital" of the target country
     let capitals: [String: String]
     /// "on the night of May 16-17": the night into the second day
     let nightWords: Set<String>
+    /// "launched from the Kursk Oblast area": words between "from" and a launch site
+    let launchFillers: Set<String>
     /// "including two children": a figure that is part of another
     let subset: PhraseSet
 
@@ -72,7 +75,7 @@ struct AttackFrame {
                 }
                 continue
             }
-            guard it.kind == .number, !it.vague, let v = it.value else { continue }
+            guard it.kind == .number, !it.vague, let v = it.value, !isCompoundModifier(it, s) else { continue }
             // the weapon this number counts
             var w: Item? = nil
             var wIndex = n
@@ -129,6 +132,8 @@ struct AttackFrame {
                 slot = precedingSlot(items, before: n, s)
             }
             if slot == nil, items[..<n].contains(where: { $0.isTrigger("attack", "event") }) { slot = "launched" }
+            // "struck Ukraine with 242 drones and 36 missiles": the weapons of the attack
+            if partOf == nil, slot != "downed", introducedByWith(items, n, s) { slot = "launched" }
             if let part = partOf, let pv = part.value {
                 usedNumbers.insert(items.firstIndex { $0.range == part.range } ?? n)
                 let launchedKey = "\(cat).launched"
@@ -149,7 +154,7 @@ struct AttackFrame {
         // 2. casualties
         for n in items.indices where items[n].kind == .number && !items[n].vague && !usedNumbers.contains(n) {
             let it = items[n]
-            guard let v = it.value else { continue }
+            guard let v = it.value, !isCompoundModifier(it, s) else { continue }
             let after = it.range.upperBound
             if after + 1 < s.tokens.count, s.tokens[after].lower == "of", ["them", "whom"].contains(s.tokens[after + 1].lower) { continue }
             // "killed 34 people, including two children, and wounded 117": a part of another toll is not a toll
@@ -208,9 +213,25 @@ struct AttackFrame {
             if !p.locations.contains(it.canonical) { p.locations.append(it.canonical) }
         }
 
-        // 4. date: the first day-precise date of the sentence
-        let dateItem = items.first { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !precededBy($0, ["since", "until"], s) }
+        // 4. date: the first day-precise date of the sentence; "overnight on Jan. 12": the explicit date
+        let dayDates = items.filter { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !precededBy($0, ["since", "until"], s) }
+        var dateItem = dayDates.first
+        if let d = dateItem, d.rule == "date.relative_day", dayDates.count > 1, dayDates[1].range.lowerBound - d.range.upperBound <= 2 {
+            dateItem = dayDates[1]
+        }
         p.date = dateItem?.date
+        if let d = dateItem, let r = d.date, r.precision == .day, let a = CivilDate(iso: r.date)?.dayNumber {
+            // "from 11 p.m. on August 22 to 7 a.m. on August 23": the night ends on the second day
+            if let i = dayDates.firstIndex(where: { $0.range == d.range }), i + 1 < dayDates.count,
+               let r2 = dayDates[i + 1].date, r2.precision == .day, CivilDate(iso: r2.date)?.dayNumber == a + 1,
+               (d.range.upperBound..<dayDates[i + 1].range.lowerBound).contains(where: { ["to", "until", "till", "into"].contains(s.tokens[$0].lower) }) {
+                p.date = r2
+            } else if d.rule == "date.weekday", nightWords.contains(s.tokens[d.range.upperBound - 1].lower)
+                        || (d.range.upperBound < s.tokens.count && nightWords.contains(s.tokens[d.range.upperBound].lower)) {
+                // "on Sunday night": the night into Monday
+                p.date = ResolvedDate(date: CivilDate(dayNumber: a + 1).iso, precision: .day)
+            }
+        }
         // "the night of May 16-17": the night into the 17th (a night is dated by the morning it ends)
         if let d = dateItem, let r = d.date, r.precision == .range, let end = r.endDate,
            let a = CivilDate(iso: r.date)?.dayNumber, let b = CivilDate(iso: end)?.dayNumber, b == a + 1,
@@ -323,7 +344,7 @@ struct AttackFrame {
             }
         }
         let b = it.range.lowerBound
-        if b > 0, ["from"].contains(s.tokens[b - 1].lower) { return false }
+        if isLaunchSite(items, n, s) { return false }
         // "the ministry said in Moscow": where it was said
         if b > 1, s.tokens[b - 1].lower == "in", n > 0, items[n - 1].isTrigger("claim"), items[n - 1].range.upperBound == b - 1 { return false }
         if e < s.tokens.count, s.tokens[e].lower == "'s", b > 0, !["in", "of", "on", "over"].contains(s.tokens[b - 1].lower) { return false }
@@ -335,6 +356,41 @@ struct AttackFrame {
             return ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "targeted", "shelled", "and", ","].contains(s.tokens[k].lower)
         }
         return true
+    }
+
+    /// "a nine-storey building", "a two-hour attack": a number joined to the next word by a hyphen
+    /// describes something; it counts nothing.
+    func isCompoundModifier(_ it: Item, _ s: AnalyzedSentence) -> Bool {
+        let e = it.range.upperBound
+        return e + 1 < s.tokens.count && s.tokens[e].text == "-" && !s.tokens[e].spaceBefore
+            && s.tokens[e + 1].kind == .word && !s.tokens[e + 1].spaceBefore
+    }
+
+    /// "with 242 drones", "with 242 drones and 36 missiles": the number (or the list it ends) follows "with".
+    func introducedByWith(_ items: [Item], _ n: Int, _ s: AnalyzedSentence) -> Bool {
+        var k = items[n].range.lowerBound - 1
+        while k >= 0, items[n].range.lowerBound - k <= 10 {
+            let t = s.tokens[k]
+            if t.lower == "with" { return true }
+            let listed = items.contains { $0.range.contains(k) && ($0.kind == .number || $0.kind == .weapon || $0.isGrammar("qualifier")) }
+            guard listed || t.lower == "and" || t.text == "," else { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// "from Kursk", "from the Kursk Oblast area (Russia) and Cape Chauda (Crimea)", "from Russia-occupied
+    /// Crimea": a place reached from "from" over places, names and `launch_filler` words is a launch site.
+    func isLaunchSite(_ items: [Item], _ n: Int, _ s: AnalyzedSentence) -> Bool {
+        var k = items[n].range.lowerBound - 1
+        while k >= 0, items[n].range.lowerBound - k <= 12 {
+            let t = s.tokens[k]
+            if t.lower == "from" { return true }
+            let named = items.contains { $0.range.contains(k) && ($0.kind == .place || $0.kind == .country || $0.kind == .demonym) }
+            guard named || launchFillers.contains(t.lower) || (t.kind == .word && t.isCapitalized) else { return false }
+            k -= 1
+        }
+        return false
     }
 
     /// Who attacked whom, from demonyms on weapons ("Ukrainian drones"), subjects of launch verbs

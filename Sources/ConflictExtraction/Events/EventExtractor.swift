@@ -5,9 +5,12 @@ public struct EventExtractor: Sendable {
     let attackFrame: AttackFrame
     let exchangeFrame: ExchangeFrame
     let talksFrame: TalksFrame
+    /// Marks that start an item of a list ("- Andriy Yermak, head of ..."): grammar class `list_bullet`.
+    let bullets: Set<String>
 
     public init(dictionaries: Dictionaries) {
         self.dict = dictionaries
+        self.bullets = Set(dictionaries.grammarClass("list_bullet").keys)
         self.attackFrame = AttackFrame(dict: dictionaries)
         self.exchangeFrame = ExchangeFrame(dict: dictionaries)
         self.talksFrame = TalksFrame(dict: dictionaries)
@@ -30,6 +33,8 @@ public struct EventExtractor: Sendable {
         var talks: [TalksPiece] = []
         var delegations: [DelegationPiece] = []
         var previousSide: String? = nil
+        // the side of an open delegation list (`.some(nil)`: each item names its side)
+        var listSide: String?? = nil
         var out = Output()
         // the article's talks venues, for "X is also in Geneva"
         var venues = Set<String>()
@@ -52,6 +57,15 @@ public struct EventExtractor: Sendable {
                 attacks.append(a)
             }
             talks += talksBySentence[n]
+            // a delegation list: a heading ending in ":" and items that start with a bullet
+            if let open = listSide, let first = s.tokens.first, bullets.contains(first.text) {
+                if let d = talksFrame.listItem(s, side: open) {
+                    delegations.append(d)
+                    previousSide = d.side
+                }
+                continue
+            }
+            listSide = talksFrame.listHeading(s, venues: venues)
             for d in talksFrame.delegations(s, previousSide: previousSide, venues: venues) {
                 delegations.append(d)
                 previousSide = d.side

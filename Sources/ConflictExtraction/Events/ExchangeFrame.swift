@@ -36,6 +36,7 @@ struct ExchangeFrame {
         self.noncount = PhraseSet(dict.grammarClass("noncount").keys)
         self.peopleWords = Set(dict.triggers.filter { $0.a == "exchange" && $0.b == "people" }.map { $0.term.lowercased() })
         self.runningTotal = RunningTotalRule(dict: dict)
+        self.partitives = Set(dict.grammarClass("partitive").keys)
         self.intentWords = PhraseSet(dict.grammarClass("intent").keys)
         self.receiveVerbs = Set(dict.grammarClass("receive_verb").keys)
         self.civilianNouns = Set(dict.grammarClass("civilian_noun").keys)
@@ -50,6 +51,8 @@ struct ExchangeFrame {
     let completedWords: Set<String>
     let intentWords: PhraseSet
     let runningTotal: RunningTotalRule
+    /// "two of the servicemen": a part of people counted elsewhere
+    let partitives: Set<String>
 
     /// True when one of `phrases` ends right before token `t`.
     static func preceded(_ s: AnalyzedSentence, _ t: Int, by phrases: PhraseSet) -> Bool {
@@ -113,6 +116,11 @@ struct ExchangeFrame {
         let people = items.contains { $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "event_people") || $0.isGrammar("people_noun") || ($0.kind == .demonym && $0.text.hasSuffix("s")) }
         let weapons = items.contains { $0.kind == .weapon }
         guard (event || returned) && people && !weapons else { return nil }
+        // "Two people were injured and received medical assistance": a casualty verb before the first receive
+        // verb, and no exchange word
+        if !event, let casualty = items.first(where: { $0.kind == .trigger && $0.a == "casualty" }),
+           let receive = items.first(where: { $0.isTrigger("exchange", "returned") || $0.isGrammar("receive_verb") }),
+           casualty.range.lowerBound < receive.range.lowerBound { return nil }
         // running totals of the war ("In total, 3,520 have been freed") are no swap's figures
         if runningTotal.applies(to: s) { return nil }
         // "returned fire", "returned to the negotiating table": a returned verb alone needs a count of people
@@ -132,7 +140,10 @@ struct ExchangeFrame {
             let before = items[..<n].reversed().prefix { it.range.lowerBound - $0.range.upperBound <= 12 }
             let lower = it.text.lowercased()
             let candidates = lower.hasPrefix("provided") || lower == "mediated" || lower == "brokered" ? Array(before) : Array(after)
+            // "a mediation effort between Russia and Ukraine": the sides, not mediators
+            let between = (it.range.upperBound..<min(s.tokens.count, it.range.upperBound + 4)).first { s.tokens[$0].lower == "between" }
             for c in candidates where c.kind == .country || c.kind == .demonym || c.kind == .person || c.kind == .organization {
+                if let b = between, c.range.lowerBound > b, c.range.lowerBound > it.range.lowerBound { continue }
                 if let ctry = c.country, !p.mediators.contains(ctry) {
                     p.mediators.append(ctry)
                     mediatorRanges.append(c.range)
@@ -185,6 +196,9 @@ struct ExchangeFrame {
             }
             guard let nn = noun else { continue }
             if Self.preceded(s, it.range.lowerBound, by: noncount) { continue }
+            // "Two of the servicemen were freed with serious injuries": part of a figure given elsewhere
+            let e = it.range.upperBound
+            if e + 1 < nn.range.lowerBound, s.tokens[e].lower == "of", partitives.contains(s.tokens[e + 1].lower) { continue }
             let isSubset = (0..<it.range.lowerBound).contains { k in subset.starts(at: k, in: s.tokens) }
             var nounText = nn.text.lowercased()
             if nn.kind == .organization { nounText = String(nounText.split(separator: " ").last ?? "") }

@@ -1,29 +1,67 @@
-/// A sentence that gives running totals of the war rather than the figures of one event:
-/// "In total, 3,520 have been freed", "so far", "… have been launched since the start of the war".
-/// Grammar classes: `cumulative` (always a running total), `cumulative_since` (only with a perfect
-/// passive tense), `superlative` (a few words before a `since` phrase make it a comparison:
-/// "the largest attack since the start of the war").
+/// A sentence that gives running totals of the war (or of a month) rather than the figures of one event:
+/// "In total, 3,520 have been freed", "so far", "Russia has launched more than 30,000 drones since the
+/// start of the full-scale invasion", "In December, Russia has already launched 430 drones".
+///
+/// Grammar classes: `cumulative` (a running total, unless the sentence names the one event: "In all, 478
+/// people were freed in the exchange"), `cumulative_since` (only with a perfect tense), `superlative` (a
+/// few words before a `since` phrase make it a comparison: "the largest attack since the start of the
+/// war"), `participle` (irregular past participles for the perfect tense: "has shot down"),
+/// `perfect_adverb` ("has already launched"), `event_determiner` ("the", "this": before a singular event
+/// noun, the sentence is about that event).
 struct RunningTotalRule {
     let cumulative: PhraseSet
     let since: PhraseSet
     let superlatives: Set<String>
+    let participles: Set<String>
+    let eventDeterminers: Set<String>
+    let perfectAdverbs: Set<String>
 
     init(dict: Dictionaries) {
         self.cumulative = PhraseSet(dict.grammarClass("cumulative").keys)
         self.since = PhraseSet(dict.grammarClass("cumulative_since").keys)
         self.superlatives = Set(dict.grammarClass("superlative").keys)
+        self.participles = Set(dict.grammarClass("participle").keys)
+        self.eventDeterminers = Set(dict.grammarClass("event_determiner").keys)
+        self.perfectAdverbs = Set(dict.grammarClass("perfect_adverb").keys)
     }
 
     func applies(to s: AnalyzedSentence) -> Bool {
-        if s.contains(anyOf: cumulative) { return true }
-        guard hasPerfectPassiveTense(s) else { return false }
-        return s.tokens.indices.contains { k in
+        if s.contains(anyOf: cumulative) { return !namesOneEvent(s) }
+        guard hasPerfectTense(s) else { return false }
+        // a "since" phrase counts unless a superlative a few words before makes it a comparison
+        if s.tokens.indices.contains(where: { k in
             since.starts(at: k, in: s.tokens) && !s.tokens[max(0, k - 4)..<k].contains { superlatives.contains($0.lower) }
+        }) { return true }
+        // "since July 18", "since October 2022": a perfect tense over a span of days, months or years
+        for it in s.items where it.kind == .date {
+            let b = it.range.lowerBound
+            if b > 0, s.tokens[b - 1].lower == "since" { return true }
+            // "in December, Russia has already launched ...": a month's or year's total
+            if it.date?.precision == .month || it.date?.precision == .year, !(b > 0 && s.tokens[b - 1].lower == "on") { return true }
+        }
+        return false
+    }
+
+    /// "the exchange", "this attack": a singular event noun after a determiner.
+    func namesOneEvent(_ s: AnalyzedSentence) -> Bool {
+        s.items.contains { it in
+            guard it.isTrigger("exchange", "event") || it.isTrigger("attack", "event") else { return false }
+            let b = it.range.lowerBound
+            return b > 0 && eventDeterminers.contains(s.tokens[b - 1].lower) && !it.text.lowercased().hasSuffix("s")
         }
     }
-}
 
-/// "have been freed", "has been launched": a running total rather than one event's figure.
-func hasPerfectPassiveTense(_ s: AnalyzedSentence) -> Bool {
-    zip(s.tokens, s.tokens.dropFirst()).contains { ["have", "has", "had"].contains($0.lower) && $1.lower == "been" }
+    /// "have been freed", "has launched", "had shot down", "has already brought back".
+    func hasPerfectTense(_ s: AnalyzedSentence) -> Bool {
+        let t = s.tokens
+        for k in t.indices where ["have", "has", "had"].contains(t[k].lower) {
+            var j = k + 1
+            // adverbs between the auxiliary and the participle ("has already", "have so far")
+            while j < t.count, j - k <= 3, t[j].kind == .word, t[j].lower.hasSuffix("ly") || perfectAdverbs.contains(t[j].lower) { j += 1 }
+            guard j < t.count, t[j].kind == .word else { continue }
+            let w = t[j].lower
+            if w == "been" || participles.contains(w) || (w.count > 3 && w.hasSuffix("ed")) { return true }
+        }
+        return false
+    }
 }

@@ -29,10 +29,13 @@ struct TalksFrame {
         self.dict = dict
         self.capitals = dict.capitals()
         self.clauseBreaks = WordSet(dict.grammarClass("clause_break").keys)
+        self.copulas = Set(dict.grammarClass("copula").keys)
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
     let groupWords: Set<String>
     let clauseBreaks: WordSet
+    /// "On the American side were ...": grammar class `copula`
+    let copulas: Set<String>
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 
@@ -150,14 +153,49 @@ struct TalksFrame {
         return out
     }
 
+    /// A delegation member from a person mention: the article's own spelling of the fullest mention
+    /// ("David Arakhamiya"), else the canonical name.
+    func member(_ p: Item) -> DelegationMember {
+        var name = p.range.count >= 2 ? p.text : p.canonical
+        if name.hasSuffix("'s") { name.removeLast(2) }
+        return DelegationMember(name: name, role: p.title, span: p.span, actor: name == p.canonical ? nil : p.canonical)
+    }
+
+    /// The side of a list that a sentence ending in ":" opens: "Ukraine's delegation in Jeddah consisted
+    /// of:" (`.some(UKR)`), "Who was in the room in Abu Dhabi:" (a talks venue: `.some(nil)`, each item
+    /// names its side), or nil when the sentence opens no delegation list.
+    func listHeading(_ s: AnalyzedSentence, venues: Set<String>) -> String?? {
+        // (Markdown emphasis around a heading, "**Who was in the room:**", is not part of it)
+        guard s.tokens.last(where: { !$0.text.allSatisfy { $0 == "*" || $0 == "_" } })?.text == ":" else { return nil }
+        let items = s.items
+        let side = items.first { $0.kind == .organization && $0.country != nil && groupWords.contains(String($0.text.split(separator: " ").last ?? "").lowercased()) }?.country
+        if let side { return .some(side) }
+        let talksy = items.contains { $0.isTrigger("delegation") || $0.isTrigger("talks") || ($0.kind == .place && venues.contains($0.canonical)) }
+        return talksy ? .some(nil) : nil
+    }
+
+    /// One item of a delegation list ("- Andriy Yermak, head of the President's Office;", "- U.S.: Witkoff;
+    /// Kushner; ..."): its members, for the side the item names before a colon, else the list's side.
+    func listItem(_ s: AnalyzedSentence, side listSide: String?) -> DelegationPiece? {
+        let items = s.items
+        var side = listSide
+        var from = 0
+        if let first = items.first, first.range.lowerBound <= 1, first.kind == .country || first.kind == .demonym || (first.kind == .place && first.a == "capital"),
+           first.range.upperBound < s.tokens.count, s.tokens[first.range.upperBound].text == ":" {
+            side = first.country
+            from = first.range.upperBound
+        }
+        guard let sd = side else { return nil }
+        let persons = items.filter { p in
+            guard p.kind == .person, p.range.lowerBound >= from, p.country == nil || p.country == sd else { return false }
+            return !(p.range.upperBound < s.tokens.count && s.tokens[p.range.upperBound].lower == "'s")
+        }
+        guard !persons.isEmpty else { return nil }
+        return DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: sd, members: persons.map(member))
+    }
+
     func delegationsInClause(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String>) -> [DelegationPiece] {
         let items = s.items
-        func member(_ p: Item) -> DelegationMember {
-            // the article's own spelling of the fullest mention ("David Arakhamiya"), else the canonical name
-            var name = p.range.count >= 2 ? p.text : p.canonical
-            if name.hasSuffix("'s") { name.removeLast(2) }
-            return DelegationMember(name: name, role: p.title, span: p.span, actor: name == p.canonical ? nil : p.canonical)
-        }
         // "Rubio and Witkoff are holding talks with ...": subjects of a talks verb, by their own country
         if let verb = items.first(where: { $0.isGrammar("talks_verb") }), items.contains(where: { $0.isTrigger("talks", "event") && $0.range.lowerBound > verb.range.lowerBound }),
            !items.contains(where: { $0.isTrigger("claim") && $0.range.lowerBound < verb.range.lowerBound }) {
@@ -172,7 +210,12 @@ struct TalksFrame {
                 return order.map { DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: $0, members: bySide[$0]!) }
             }
         }
-        guard items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
+        // "On the American side were Rubio and Waltz": a side's group noun and a copula introduce its members
+        let sideCopula = items.contains { it in
+            it.kind == .organization && it.country != nil && groupWords.contains(String(it.text.split(separator: " ").last ?? "").lowercased())
+                && it.range.upperBound < s.tokens.count && copulas.contains(s.tokens[it.range.upperBound].lower)
+        }
+        guard sideCopula || items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
         // group mentions with their side
         var groups: [(at: Int, side: String?)] = []
         for (n, it) in items.enumerated() {

@@ -15,9 +15,12 @@ public struct MentionFinder: Sendable {
     /// The canonical name of each institution pattern without its country ("Defense Ministry").
     let bareNames: [String]
     let singulars: Set<String>
+    /// "February 3 to 7 a.m.": a number before these is a time, not the end of a range of days
+    let timeMarkers: Set<String>
 
     public init(dictionaries: Dictionaries) {
         self.dict = dictionaries
+        self.timeMarkers = Set(dictionaries.grammarClass("time_marker").keys)
         var q: [String: Qualifier] = [:]
         for (k, v) in dictionaries.grammarClass("qualifier") { q[k] = Qualifier(rawValue: v) }
         self.qualifiers = q
@@ -414,7 +417,8 @@ public struct MentionFinder: Sendable {
                 if let d = ordinalDay(t), (1...31).contains(d) {
                     t += 1
                     var endDay: Int? = nil
-                    if t + 1 < tokens.count, tokens[t].text == "-" || tokens[t].lower == "to", let d2 = num(t + 1), (1...31).contains(d2), d2 > d {
+                    if t + 1 < tokens.count, tokens[t].text == "-" || tokens[t].lower == "to", let d2 = num(t + 1), (1...31).contains(d2), d2 > d,
+                       !(t + 2 < tokens.count && (timeMarkers.contains(tokens[t + 2].lower) || tokens[t + 2].text == ":")) {
                         endDay = d2
                         t += 2
                     }

@@ -68,6 +68,48 @@ struct FrameTests {
         #expect(extract("Ukraine's air defenses have shot down 9,000 drones since the start of the war, the air force said.").attacks.isEmpty)
     }
 
+    /// A perfect active tense with a "since" phrase, a "since" date or a month is a running total too.
+    @Test func perfectActiveRunningTotals() throws {
+        #expect(extract("Since the start of the full-scale invasion, Russia has launched more than 30,000 drones at Ukraine, officials said.").attacks.isEmpty)
+        #expect(extract("In January, Russia has already launched more than 430 drones against Ukraine, the air force said.").attacks.isEmpty)
+        #expect(extract("Since January 18, Russian strikes have damaged more than 150 port facilities in Odesa Oblast, officials said.").attacks.isEmpty)
+        // a perfect tense alone is one night's figure
+        let a = try #require(extract("Russia has launched 50 drones at Ukraine overnight, the air force said.").attacks.first)
+        #expect(a.dronesLaunched == Figure(50))
+    }
+
+    /// "from the Kursk Oblast area and from Crimea": launch sites are no locations of the attack.
+    @Test func launchSitesAreNotLocations() throws {
+        let r = extract("Russia attacked Ukraine overnight with 24 drones launched from the Kursk Oblast area and the Belgorod region, the air force said; 19 were shot down over Kharkiv Oblast.")
+        let a = try #require(r.attacks.first)
+        #expect(a.locations.contains("Kharkiv Oblast"))
+        #expect(!a.locations.contains("Kursk Oblast") && !a.locations.contains("Belgorod Oblast"))
+        #expect(a.attacker == "RUS" && a.targetCountry == "UKR")
+    }
+
+    /// "struck Ukraine with 242 drones and 36 missiles overnight on Jan. 12": launched, on the 12th.
+    @Test func weaponsAfterWithAndAnExplicitDate() throws {
+        let r = extract("The attack came a day after Russia struck Ukraine with 242 drones and 36 missiles overnight on Jan. 12, the air force said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.date?.date == "2026-01-12")
+        #expect(a.dronesLaunched == Figure(242) && a.missilesLaunched == Figure(36))
+        #expect(a.dronesHit == nil && a.missilesHit == nil)
+    }
+
+    /// "from 11 p.m. on February 3 to 7 a.m. on February 4", "on Sunday night": the night ends the next day.
+    @Test func aNightFromOneDayToTheNext() throws {
+        let r = extract("From 11 p.m. on February 3 to 7 a.m. on February 4, air defense systems destroyed 41 Ukrainian drones over the Kursk region, the Russian Defense Ministry said.")
+        #expect(r.attacks.first?.date?.date == "2026-02-04")
+        let s = extract("Russia launched 61 missiles and 177 drones at Ukraine on Sunday night, the air force said.")
+        #expect(s.attacks.first?.date?.date == "2026-02-02")
+    }
+
+    /// "a nine-storey building, injuring six people": a number joined by a hyphen counts nothing.
+    @Test func aHyphenatedNumberIsNoCount() throws {
+        let a = try #require(extract("In Kharkiv, Russian drones damaged a nine-storey apartment block, injuring six people, officials said.").attacks.first)
+        #expect(a.injured == Figure(6))
+    }
+
     /// A night is dated by the morning it ends (gold convention: the night into Thursday is Thursday).
     @Test func theNightOfTwoDaysIsTheSecondDay() throws {
         let r = extract("On the night of January 6-7, Russian drones struck a bus in Kharkiv, killing two civilians, officials said.")
@@ -175,6 +217,34 @@ struct FrameTests {
         #expect(e.returnedToB == Figure(390))
         #expect(extract("In total, 4,552 Ukrainians have been returned home from Russian captivity since the start of the war.").exchanges.isEmpty)
     }
+    /// "In all, 478 people were freed in the exchange": a cumulative phrase about the one swap keeps its figure.
+    @Test func inAllAboutTheExchange() throws {
+        let e = try #require(extract("In all, 478 people were freed in the exchange between Russia and Ukraine on Wednesday.").exchanges.first)
+        #expect(e.total == Figure(478))
+        #expect(extract("In all, 4,757 people have been freed in exchanges between Russia and Ukraine since 2022.").exchanges.isEmpty)
+    }
+
+    /// "Two of the servicemen were freed with serious injuries": a part of a figure given elsewhere.
+    @Test func aPartitiveIsNoFigure() throws {
+        let r = extract("Ukraine brought home 103 prisoners of war from Russia on Wednesday. Two of the servicemen were freed with serious injuries.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToB == Figure(103))
+        #expect(r.exchanges.allSatisfy { $0.total == nil })
+    }
+
+    /// "Two people were injured and received medical assistance": no exchange.
+    @Test func casualtiesReceivingCareAreNoExchange() {
+        let r = extract("Russian drones struck Kharkiv overnight. Two people were injured and received medical assistance in Ukraine, the governor said.")
+        #expect(r.exchanges.isEmpty)
+    }
+
+    /// "a mediation effort between Russia and Ukraine": the two sides are not mediators.
+    @Test func mediationBetweenTheSides() throws {
+        let e = try #require(extract("Qatar said its mediation effort between Russia and Ukraine resulted in the exchange of 250 prisoners on Wednesday.").exchanges.first)
+        #expect(!e.mediators.contains("RUS") && !e.mediators.contains("UKR"))
+        #expect(e.sideA == "RUS" || e.sideB == "RUS")
+    }
+
     @Test func agreedIsNotCompleted() throws {
         let r = extract("Russia and Ukraine agreed to exchange 1,000 prisoners each in the coming weeks.")
         let e = try #require(r.exchanges.first)
@@ -240,6 +310,37 @@ struct FrameTests {
         let m = try #require(r.talks.first?.delegations.first?.members.first)
         #expect(m.name == "Volodymyr Zelensky")
         #expect(m.actorName == "Volodymyr Zelenskyy")
+    }
+
+    /// Delegations as lists: a heading ending in ":" (Markdown emphasis around it), then bulleted items
+    /// that name their members, or their side before a colon; "On the American side were ...".
+    @Test func delegationLists() throws {
+        let r = extract("""
+            Talks began in Geneva on Sunday.
+
+            Ukraine's delegation in Geneva consisted of:
+
+            - Rustem Umerov, head of the delegation;
+            - Olena Kovalenko, deputy foreign minister.
+
+            On the American side were special envoy Steve Witkoff and Ivan Petrenko.
+            """)
+        let t = try #require(r.talks.first)
+        let sides = Dictionary(t.delegations.map { ($0.side, $0.members.map(\.name)) }, uniquingKeysWith: +)
+        #expect(sides["UKR"] == ["Rustem Umerov", "Olena Kovalenko"])
+        #expect(sides["USA"]?.contains("Steve Witkoff") == true)
+        let q = extract("""
+            Talks began in Geneva on Sunday.
+
+            **Who was in the room in Geneva:**
+
+            - Russia: presidential aide Vladimir Medinsky;
+            - Ukraine: Rustem Umerov and Olena Kovalenko.
+            """)
+        let u = try #require(q.talks.first)
+        let bySide = Dictionary(u.delegations.map { ($0.side, $0.members.map(\.name)) }, uniquingKeysWith: +)
+        #expect(bySide["RUS"] == ["Vladimir Medinsky"])
+        #expect(bySide["UKR"] == ["Rustem Umerov", "Olena Kovalenko"])
     }
 
     @Test func twoDelegationsInOneSentence() throws {
