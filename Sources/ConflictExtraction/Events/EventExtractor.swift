@@ -400,6 +400,7 @@ public struct EventExtractor: Sendable {
             var venue: String?
             var venueCountry: String?
             var venueIsCountry: Bool
+            var venueIsSite = false
             var round: Int?
             var dates: [ResolvedDate]
             var delegations: [Delegation] = []
@@ -426,14 +427,17 @@ public struct EventExtractor: Sendable {
         }
         func sameVenue(_ c: Cluster, _ p: TalksPiece) -> Bool {
             guard let v = p.venue else { return false }
-            return c.venue == v || (p.venueIsCountry && c.venueCountry == p.venueCountry) || (c.venueIsCountry && c.venueCountry == p.venueCountry)
+            let weak = p.venueIsCountry || p.venueIsSite || c.venueIsCountry || c.venueIsSite
+            return c.venue == v || (weak && c.venueCountry == p.venueCountry)
         }
         func add(_ p: TalksPiece, to i: Int) {
             clusters[i].pieces.append(p)
-            if p.venue != nil, clusters[i].venue == nil || (clusters[i].venueIsCountry && !p.venueIsCountry) {
+            // a city replaces a country or a site ("at the Diriyah Palace") as the venue
+            if p.venue != nil, clusters[i].venue == nil || ((clusters[i].venueIsCountry || clusters[i].venueIsSite) && !p.venueIsCountry && !p.venueIsSite) {
                 clusters[i].venue = p.venue
                 clusters[i].venueCountry = p.venueCountry
                 clusters[i].venueIsCountry = p.venueIsCountry
+                clusters[i].venueIsSite = p.venueIsSite
             }
             if clusters[i].round == nil { clusters[i].round = p.round }
             clusters[i].dates += p.dates
@@ -456,7 +460,7 @@ public struct EventExtractor: Sendable {
             if let i = idx {
                 add(p, to: i)
             } else if p.venue != nil || p.round != nil {
-                clusters.append(Cluster(pieces: [p], venue: p.venue, venueCountry: p.venueCountry, venueIsCountry: p.venueIsCountry, round: p.round, dates: p.dates, span: p.span))
+                clusters.append(Cluster(pieces: [p], venue: p.venue, venueCountry: p.venueCountry, venueIsCountry: p.venueIsCountry, venueIsSite: p.venueIsSite, round: p.round, dates: p.dates, span: p.span))
             }
         }
         // talks named by country only, or by venue with no round, join fitting talks of the same place
@@ -465,13 +469,13 @@ public struct EventExtractor: Sendable {
             let target = merged.firstIndex { m in
                 guard m.venueCountry == c.venueCountry, m.venueCountry != nil else { return false }
                 let sameCity = m.venue == c.venue && !m.venueIsCountry && !c.venueIsCountry
-                guard sameCity || m.venueIsCountry || c.venueIsCountry else { return false }
+                guard sameCity || m.venueIsCountry || c.venueIsCountry || m.venueIsSite || c.venueIsSite else { return false }
                 guard m.round == nil || c.round == nil || m.round == c.round else { return false }
                 if sameCity && m.round != nil && c.round != nil { return false }
                 return !m.dates.isEmpty && !c.dates.isEmpty && compatibleDates(m.dates, c.dates)
             }
             if let j = target {
-                let keepC = merged[j].venueIsCountry && !c.venueIsCountry
+                let keepC = (merged[j].venueIsCountry || merged[j].venueIsSite) && !c.venueIsCountry && !c.venueIsSite
                 var x = keepC ? c : merged[j]
                 let other = keepC ? merged[j] : c
                 x.pieces += other.pieces
@@ -533,9 +537,14 @@ public struct EventExtractor: Sendable {
         clusters = split
         return clusters.compactMap { c in
             guard c.venue != nil || !c.delegations.isEmpty else { return nil }
-            let sorted = c.dates.sorted { $0.date < $1.date }
+            // a month beside a day of it ("in June", "on Monday, June 2"): the days
+            let precise = c.dates.filter { $0.precision == .day || $0.precision == .range }
+            let dates = precise.isEmpty ? c.dates : c.dates.filter { d in
+                d.precision == .day || d.precision == .range || !precise.contains { $0.date.hasPrefix(d.date) }
+            }
+            let sorted = dates.sorted { $0.date < $1.date }
             var start = sorted.first ?? published
-            let ends = c.dates.map { $0.endDate ?? $0.date }.sorted()
+            let ends = dates.map { $0.endDate ?? $0.date }.sorted()
             var end = ends.last
             if let s = start, s.precision == .range { start = ResolvedDate(date: s.date, precision: .day) }
             if end == start?.date { end = nil }

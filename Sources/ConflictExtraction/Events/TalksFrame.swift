@@ -7,6 +7,8 @@ struct TalksPiece {
     var venueCountry: String?
     /// venue given as a country only ("in the United Arab Emirates")
     var venueIsCountry = false
+    /// venue given as a site only ("at the Diriyah Palace"): joins talks in a city of the same country
+    var venueIsSite = false
     var round: Int?
     var dates: [ResolvedDate] = []
     var parties: [String] = []
@@ -49,9 +51,12 @@ struct TalksFrame {
             let b = it.range.lowerBound
             let prev = b > 0 ? s.tokens[b - 1].lower : ""
             let prev2 = b > 1 ? s.tokens[b - 2].lower : ""
-            let possessive = it.range.upperBound < s.tokens.count && s.tokens[it.range.upperBound].lower == "'s"
+            // "at Istanbul's Ciragan Palace": the possessive city of a site is the venue
+            let ofSite = items.dropFirst(n + 1).first.map { $0.kind == .place && $0.a == "venue" && $0.range.lowerBound == it.range.upperBound + 1 } ?? false
+            let possessive = it.range.upperBound < s.tokens.count && s.tokens[it.range.upperBound].lower == "'s" && !ofSite
             if it.kind == .place, !possessive, Self.venueKinds.contains(it.a), it.text.uppercased() != it.text || it.text.count <= 3 {
-                if ["in", "at", "to", "of", "metropolis", "city", "capital", "hosted", "host", "venue", "-"].contains(prev) || ["in", "at"].contains(prev2)
+                if ["in", "at", "to", "metropolis", "city", "capital", "hosted", "host", "venue", "-"].contains(prev) || ["in", "at"].contains(prev2)
+                    || (prev == "of" && ["city", "capital", "town", "resort", "village"].contains(prev2))
                     || items.dropFirst(n + 1).first.map({ $0.range.lowerBound == it.range.upperBound && $0.isTrigger("talks") }) == true
                     || (n + 1 < items.count && items[n + 1].isTrigger("mediation")) {
                     venues.append((it, false))
@@ -70,8 +75,9 @@ struct TalksFrame {
         }
         // dates of the talks, not of the speech about them ("said on Wednesday")
         let allVenues = venues
+        // a site and its city ("in Istanbul on Tuesday, at the Dolmabahce Palace"): the city
         venues.removeAll { v in
-            v.0.a == "venue" && allVenues.contains { w in w.0.a != "venue" && w.0.range.lowerBound > v.0.range.upperBound && w.0.range.lowerBound - v.0.range.upperBound <= 2 }
+            v.0.a == "venue" && allVenues.contains { w in w.0.a != "venue" && !w.1 && w.0.country == v.0.country }
         }
         let otherEvents = items.filter { ($0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "returned")) || ($0.kind == .trigger && $0.a == "attack") }
         let dates = items.enumerated().filter { (n, it) in
@@ -108,6 +114,7 @@ struct TalksFrame {
                 p.venue = isCountry ? vi.canonical : vi.canonical
                 p.venueCountry = vi.country
                 p.venueIsCountry = isCountry
+                p.venueIsSite = !isCountry && vi.a == "venue"
             }
             p.round = v.map { roundNear($0.0.range.lowerBound) } ?? round
             p.dates = ds

@@ -312,6 +312,21 @@ struct FrameTests {
         #expect(m.actorName == "Volodymyr Zelenskyy")
     }
 
+    /// A site and its city are one venue: "at Istanbul's Ciragan Palace", "in Istanbul …, at the Ciragan
+    /// Palace", "at the Ciragan Palace" alone later on; a month beside one of its days dates by the day.
+    @Test func aSiteAndItsCityAreOneVenue() throws {
+        let r = extract("""
+            Russian and Ukrainian delegations held a second round of direct peace talks at Istanbul's Ciragan Palace on Monday.
+            The talks at the Ciragan Palace lasted about an hour, the June round's hosts said.
+            """)
+        #expect(r.talks.count == 1)
+        let t = try #require(r.talks.first)
+        #expect(t.location == "Istanbul")
+        #expect(t.startDate?.date == "2026-02-02")
+        let q = extract("A new round of negotiations took place in Istanbul on Monday, at the Ciragan Palace.")
+        #expect(q.talks.map(\.location) == ["Istanbul"])
+    }
+
     /// Delegations as lists: a heading ending in ":" (Markdown emphasis around it), then bulleted items
     /// that name their members, or their side before a colon; "On the American side were ...".
     @Test func delegationLists() throws {
