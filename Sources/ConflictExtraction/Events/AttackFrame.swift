@@ -51,7 +51,8 @@ struct AttackFrame {
         let hasWeapon = items.contains { $0.kind == .weapon }
         let attackTriggers = items.filter { $0.kind == .trigger && $0.a == "attack" }
         let casualtyTriggers = items.filter { $0.kind == .trigger && $0.a == "casualty" }
-        let exchangeish = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") || $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "returned") }
+        // (a people noun alone is no swap: "52 people were wounded, 11 of them children")
+        let exchangeish = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") || $0.isTrigger("exchange", "returned") }
         guard hasWeapon || !attackTriggers.isEmpty || !casualtyTriggers.isEmpty else { return nil }
         if exchangeish && !hasWeapon && attackTriggers.isEmpty { return nil }
         if runningTotal.applies(to: s) { return nil }

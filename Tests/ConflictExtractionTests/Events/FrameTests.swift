@@ -104,6 +104,13 @@ struct FrameTests {
         #expect(s.attacks.first?.date?.date == "2026-02-02")
     }
 
+    /// "52 people were wounded, 11 of them children": a people noun alone does not make a casualty sentence a swap.
+    @Test func childrenAmongTheWoundedAreNoSwap() throws {
+        let r = extract("A Russian missile struck Kharkiv on Monday, killing 14 people. Another 52 people were wounded, 11 of them children, officials said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.killed == Figure(14) && a.injured == Figure(52))
+    }
+
     /// "a nine-storey building, injuring six people": a number joined by a hyphen counts nothing.
     @Test func aHyphenatedNumberIsNoCount() throws {
         let a = try #require(extract("In Kharkiv, Russian drones damaged a nine-storey apartment block, injuring six people, officials said.").attacks.first)
