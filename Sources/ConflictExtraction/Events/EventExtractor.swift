@@ -407,6 +407,7 @@ public struct EventExtractor: Sendable {
             var span: Span
         }
         var clusters: [Cluster] = []
+        var loose: [TalksPiece] = []
         /// A date as a closed range of day numbers (months and years cover their days).
         func days(_ d: ResolvedDate) -> ClosedRange<Int>? {
             if let c = CivilDate(iso: d.date) {
@@ -461,6 +462,17 @@ public struct EventExtractor: Sendable {
                 add(p, to: i)
             } else if p.venue != nil || p.round != nil {
                 clusters.append(Cluster(pieces: [p], venue: p.venue, venueCountry: p.venueCountry, venueIsCountry: p.venueIsCountry, venueIsSite: p.venueIsSite, round: p.round, dates: p.dates, span: p.span))
+            } else if !p.dates.isEmpty {
+                loose.append(p)
+            }
+        }
+        // "The first talks ... ended on Monday. The meeting took place in Belarus's Gomel region": talks with
+        // no date of their own take the dates of an undated-venue talks sentence at most two sentences away
+        for i in clusters.indices where clusters[i].dates.isEmpty {
+            let at = clusters[i].pieces[0].sentence
+            if let l = loose.filter({ abs($0.sentence - at) <= 2 }).min(by: { abs($0.sentence - at) < abs($1.sentence - at) }) {
+                clusters[i].dates = l.dates
+                clusters[i].span = clusters[i].span.union(l.span)
             }
         }
         // talks named by country only, or by venue with no round, join fitting talks of the same place

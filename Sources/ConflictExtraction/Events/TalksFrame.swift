@@ -57,6 +57,9 @@ struct TalksFrame {
             if it.kind == .place, !possessive, Self.venueKinds.contains(it.a), it.text.uppercased() != it.text || it.text.count <= 3 {
                 if ["in", "at", "to", "metropolis", "city", "capital", "hosted", "host", "venue", "-"].contains(prev) || ["in", "at"].contains(prev2)
                     || (prev == "of" && ["city", "capital", "town", "resort", "village"].contains(prev2))
+                    // "in Belarus's Gomel region"
+                    || (prev == "'s" && n > 0 && items[n - 1].kind == .country && items[n - 1].range.upperBound == b - 1
+                        && items[n - 1].range.lowerBound > 0 && ["in", "at"].contains(s.tokens[items[n - 1].range.lowerBound - 1].lower))
                     || items.dropFirst(n + 1).first.map({ $0.range.lowerBound == it.range.upperBound && $0.isTrigger("talks") }) == true
                     || (n + 1 < items.count && items[n + 1].isTrigger("mediation")) {
                     venues.append((it, false))
@@ -149,7 +152,8 @@ struct TalksFrame {
     func delegations(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String> = []) -> [DelegationPiece] {
         // clauses: "The U.S. delegation included A and B, while Putin was accompanied by C and D"
         let cuts = s.tokens.indices.filter { clauseBreaks.contains(s.tokens[$0]) }
-        guard !cuts.isEmpty else { return delegationsInClause(s, previousSide: previousSide, venues: venues) }
+        // "Kyiv sent a team: A; B; and C": a list after a colon is one clause, semicolons and all
+        guard !cuts.isEmpty, !opensColonList(s) else { return delegationsInClause(s, previousSide: previousSide, venues: venues) }
         var out: [DelegationPiece] = []
         let bounds = [0] + cuts + [s.tokens.count]
         for k in 0..<(bounds.count - 1) {
@@ -201,6 +205,14 @@ struct TalksFrame {
         return DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: sd, members: persons.map(member))
     }
 
+    /// "a four-strong Ukrainian team: A; B; …": a group noun right before a colon.
+    func opensColonList(_ s: AnalyzedSentence) -> Bool {
+        s.items.contains { it in
+            (it.isTrigger("delegation", "group") || (it.kind == .organization && it.country != nil && groupWords.contains(String(it.text.split(separator: " ").last ?? "").lowercased())))
+                && it.range.upperBound < s.tokens.count && s.tokens[it.range.upperBound].text == ":"
+        }
+    }
+
     func delegationsInClause(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String>) -> [DelegationPiece] {
         let items = s.items
         // "Rubio and Witkoff are holding talks with ...": subjects of a talks verb, by their own country
@@ -222,7 +234,7 @@ struct TalksFrame {
             it.kind == .organization && it.country != nil && groupWords.contains(String(it.text.split(separator: " ").last ?? "").lowercased())
                 && it.range.upperBound < s.tokens.count && copulas.contains(s.tokens[it.range.upperBound].lower)
         }
-        guard sideCopula || items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
+        guard sideCopula || opensColonList(s) || items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
         // group mentions with their side
         var groups: [(at: Int, side: String?)] = []
         for (n, it) in items.enumerated() {
@@ -230,8 +242,10 @@ struct TalksFrame {
                 groups.append((it.range.lowerBound, c))
             } else if it.isTrigger("delegation", "group") {
                 var side: String? = nil
-                for c in items[..<n].reversed() where it.range.lowerBound - c.range.upperBound <= 2 {
-                    // "the Ukrainian delegation", "Russia's team", "Moscow's team"
+                // "the Ukrainian delegation", "Russia's team", "Moscow's five-member delegation", "Kyiv sent a
+                // heavyweight team": a side a few words before, with nobody named in between
+                for c in items[..<n].reversed() where it.range.lowerBound - c.range.upperBound <= 4 {
+                    if c.kind == .person { break }
                     if c.kind == .demonym || c.kind == .country || (c.kind == .place && c.a == "capital") { side = c.country; break }
                 }
                 if side == nil, n + 1 < items.count, items[n + 1].kind == .country || items[n + 1].kind == .demonym,

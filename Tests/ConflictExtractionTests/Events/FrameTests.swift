@@ -334,6 +334,22 @@ struct FrameTests {
         #expect(q.talks.map(\.location) == ["Istanbul"])
     }
 
+    /// "Kyiv sent a heavyweight team: A; B; and C", "Moscow's five-member delegation was headed by X";
+    /// "in Turkey's Istanbul" is a venue; talks with no date take the date of the sentence before.
+    @Test func colonListsAndASideAFewWordsBefore() throws {
+        let r = extract("""
+            The talks ended on Monday without a breakthrough.
+            The meeting took place at a venue in Turkey's Istanbul, officials said.
+            Kyiv sent a heavyweight team: Defense Minister Rustem Umerov; presidential adviser Ivan Petrenko; and lawmaker Olena Kovalenko.
+            Moscow's five-member delegation was headed by Vladimir Medinsky.
+            """)
+        let t = try #require(r.talks.first)
+        #expect(t.location == "Istanbul" && t.startDate?.date == "2026-02-02")
+        let sides = Dictionary(t.delegations.map { ($0.side, $0.members.map(\.name)) }, uniquingKeysWith: +)
+        #expect(sides["UKR"] == ["Rustem Umerov", "Ivan Petrenko", "Olena Kovalenko"])
+        #expect(sides["RUS"] == ["Vladimir Medinsky"])
+    }
+
     /// Delegations as lists: a heading ending in ":" (Markdown emphasis around it), then bulleted items
     /// that name their members, or their side before a colon; "On the American side were ...".
     @Test func delegationLists() throws {
