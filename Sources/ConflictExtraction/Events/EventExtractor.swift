@@ -234,6 +234,11 @@ public struct EventExtractor: Sendable {
             if p.sides.count == 2 { defaultSides = defaultSides ?? p.sides }
             pieces.append(p)
         }
+        // "The Russian Defense Ministry said 84 servicemen had been returned in that swap": the date of the
+        // exchange in the sentence before
+        for i in pieces.indices.dropFirst() where pieces[i].date == nil && pieces[i].refersBack {
+            if pieces[i - 1].sentence == pieces[i].sentence - 1, let d = pieces[i - 1].date { pieces[i].date = d }
+        }
         var reports: [ExchangeReport] = []
         var explicitDate = Set<Int>()
         var intentReports = Set<Int>()

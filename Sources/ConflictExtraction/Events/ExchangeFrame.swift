@@ -3,6 +3,8 @@ struct ExchangePiece {
     var sentence: Int
     var span: Span
     var date: ResolvedDate?
+    /// "in that swap": the sentence goes on about the exchange named just before
+    var refersBack = false
     var sides: [String] = []
     var returned: [String: Figure] = [:]
     /// figures counting only soldiers: the civilians of the same side are added to them
@@ -43,12 +45,18 @@ struct ExchangeFrame {
         self.bodyNouns = Set(dict.grammarClass("body_noun").keys)
         self.militaryNouns = Set(dict.grammarClass("military_noun").keys)
         self.completedWords = Set(dict.grammarClass("completed_verb").keys)
+        self.agreeWords = Set(dict.grammarClass("agree_word").keys)
+        self.eventAnaphors = Set(dict.grammarClass("event_anaphor").keys)
     }
     let receiveVerbs: Set<String>
     let civilianNouns: Set<String>
     let bodyNouns: Set<String>
     let militaryNouns: Set<String>
     let completedWords: Set<String>
+    /// "agreeing on a new exchange": grammar class `agree_word`
+    let agreeWords: Set<String>
+    /// "in that swap": grammar class `event_anaphor`
+    let eventAnaphors: Set<String>
     let intentWords: PhraseSet
     let runningTotal: RunningTotalRule
     /// "two of the servicemen": a part of people counted elsewhere
@@ -130,7 +138,16 @@ struct ExchangeFrame {
         let completed = items.contains { $0.kind == .trigger && completedWords.contains($0.text.lowercased()) }
         p.intent = s.contains(anyOf: intentWords)
         // "agreed to exchange", "expected an exchange": not (yet) carried out
-        p.agreed = (agreedTrig || p.intent) && !completed
+        // "agreeing on a new prisoner exchange": an agree word a few tokens before the exchange word
+        let agreedOn = items.contains { it in
+            (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people"))
+                && s.tokens[max(0, it.range.lowerBound - 4)..<it.range.lowerBound].contains { agreeWords.contains($0.lower) }
+        }
+        p.agreed = (agreedTrig || agreedOn || p.intent) && !completed
+        p.refersBack = items.contains { it in
+            (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people")) && it.range.lowerBound > 0
+                && eventAnaphors.contains(s.tokens[it.range.lowerBound - 1].lower)
+        }
 
         // mediators: actors after a mediation word, or before "provided humanitarian assistance"
         var mediatorRanges: [Range<Int>] = []
@@ -199,7 +216,13 @@ struct ExchangeFrame {
             // "Two of the servicemen were freed with serious injuries": part of a figure given elsewhere
             let e = it.range.upperBound
             if e + 1 < nn.range.lowerBound, s.tokens[e].lower == "of", partitives.contains(s.tokens[e + 1].lower) { continue }
-            let isSubset = (0..<it.range.lowerBound).contains { k in subset.starts(at: k, in: s.tokens) }
+            // "84 Ukrainians — 78 servicemen and six civilians —": the parts of a figure, after a dash or a bracket
+            let inAside = items[..<n].last { $0.kind == .number }.map { head in
+                let gap = head.range.upperBound..<it.range.lowerBound
+                return gap.contains { ["—", "–", "--", "-", "("].contains(s.tokens[$0].text) } && gap.count <= 4
+                    && items.contains { $0.range.lowerBound >= head.range.upperBound && $0.range.upperBound <= it.range.lowerBound && ($0.isTrigger("exchange", "people") || $0.isGrammar("people_noun") || $0.kind == .demonym) }
+            } ?? false
+            let isSubset = inAside || (0..<it.range.lowerBound).contains { k in subset.starts(at: k, in: s.tokens) }
             var nounText = nn.text.lowercased()
             if nn.kind == .organization { nounText = String(nounText.split(separator: " ").last ?? "") }
             let between = it.range.upperBound..<nn.range.lowerBound

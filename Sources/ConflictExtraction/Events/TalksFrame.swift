@@ -32,12 +32,15 @@ struct TalksFrame {
         self.capitals = dict.capitals()
         self.clauseBreaks = WordSet(dict.grammarClass("clause_break").keys)
         self.copulas = Set(dict.grammarClass("copula").keys)
+        self.intentWords = PhraseSet(dict.grammarClass("intent").keys)
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
     let groupWords: Set<String>
     let clauseBreaks: WordSet
     /// "On the American side were ...": grammar class `copula`
     let copulas: Set<String>
+    /// "could take place in early March": grammar class `intent`
+    let intentWords: PhraseSet
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 
@@ -45,6 +48,9 @@ struct TalksFrame {
         let items = s.items
         let triggers = items.filter { $0.isTrigger("talks", "event") }
         guard !triggers.isEmpty else { return [] }
+        // "the next round could take place in early March": planned talks are no talks yet
+        if s.contains(anyOf: intentWords), items.contains(where: { $0.kind == .date && ($0.date?.precision == .month || $0.date?.precision == .year) }),
+           !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }) { return [] }
         // venues: places after in/at, "the Emirati capital", countries after "in"
         var venues: [(Item, Bool)] = []
         for (n, it) in items.enumerated() {

@@ -252,6 +252,26 @@ struct FrameTests {
         #expect(e.sideA == "RUS" || e.sideB == "RUS")
     }
 
+    /// "agreeing on a new prisoner exchange" is agreed; "84 Ukrainians — 78 servicemen and six civilians —"
+    /// has parts, not a total; "in that swap" keeps the date of the swap named just before.
+    @Test func agreedOnPartsAndThatSwap() throws {
+        let a = extract("Russia and Ukraine ended two days of talks in Geneva on Wednesday, agreeing on a new prisoner exchange of 200 prisoners each.")
+        #expect(a.exchanges.count == 1 && a.exchanges.allSatisfy { $0.status == .agreed })
+        let r = extract("""
+            On January 20, 84 Ukrainians — 78 servicemen and six civilians — were returned home from Russian captivity.
+            The Russian Defense Ministry said 84 Russian servicemen had been returned in that swap.
+            """)
+        #expect(r.exchanges.count == 1)
+        let e = try #require(r.exchanges.first)
+        #expect(e.date?.date == "2026-01-20")
+        #expect(e.returnedToB == Figure(84) && e.returnedToA == Figure(84) && e.total == nil)
+    }
+
+    /// "the next round could take place in early March": planned talks are no talks event.
+    @Test func plannedTalksAreNoTalks() {
+        #expect(extract("Kremlin aide Yuri Ushakov told reporters in Moscow that the next round could take place in early March.").talks.isEmpty)
+    }
+
     @Test func agreedIsNotCompleted() throws {
         let r = extract("Russia and Ukraine agreed to exchange 1,000 prisoners each in the coming weeks.")
         let e = try #require(r.exchanges.first)
