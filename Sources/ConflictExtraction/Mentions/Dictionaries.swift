@@ -68,6 +68,15 @@ public final class Dictionaries: Sendable {
     public let places: [PlaceEntry]
     public let organizations: [OrganizationEntry]
     public let people: [PersonEntry]
+    /// Lines of `people` by name, in file order: a person with several titles has one line per title.
+    public let peopleLines: [String: [Int]]
+
+    /// The line of a person's title on `date` (ISO): the one whose `valid_from`…`valid_to` holds it, else
+    /// the first line. (A name's lexicon entry points to one line; the article's date picks the title.)
+    public func personLine(_ index: Int, on date: String) -> Int {
+        guard let lines = peopleLines[people[index].name], lines.count > 1 else { return index }
+        return lines.first { i in (people[i].validFrom ?? "") <= date && date <= (people[i].validTo ?? "9999") } ?? index
+    }
     public let institutions: [InstitutionPattern]
     public let givenNames: Set<String>
     public let titles: [TermEntry]      // a = kind
@@ -199,6 +208,9 @@ public final class Dictionaries: Sendable {
             PersonEntry(name: $0["name"], country: try known("people", $0, "country"), title: $0["title"].isEmpty ? nil : $0["title"],
                         validFrom: $0["valid_from"].isEmpty ? nil : $0["valid_from"], validTo: $0["valid_to"].isEmpty ? nil : $0["valid_to"], aliases: $0.list("aliases"))
         }
+        var lines: [String: [Int]] = [:]
+        for (i, p) in people.enumerated() { lines[p.name, default: []].append(i) }
+        self.peopleLines = lines
         self.institutions = try (t["institutions"] ?? []).map {
             InstitutionPattern(pattern: $0["pattern"], kind: try actorKind("institutions", $0, "kind"), canonical: $0["canonical"])
         }

@@ -65,6 +65,7 @@ public struct MentionFinder: Sendable {
 
     public func analyze(_ sentence: Sentence, tokens: [Token], text: String, published: CivilDate?) -> AnalyzedSentence {
         var items = lexiconItems(tokens, sentence: sentence.index)
+        if let p = published { datedTitles(&items, on: p.iso) }
         regions(&items, tokens)
         items = dates(items, tokens, published: published)
         numbers(&items, tokens)
@@ -76,6 +77,16 @@ public struct MentionFinder: Sendable {
         }
         items.sort { $0.range.lowerBound < $1.range.lowerBound }
         return AnalyzedSentence(sentence: sentence, tokens: tokens, items: items, text: text)
+    }
+
+    /// A known person's title on the article's date (people.tsv keeps one line per title held, with dates).
+    func datedTitles(_ items: inout [Item], on date: String) {
+        for i in items.indices where items[i].kind == .person && items[i].rule.hasPrefix("dict.person") {
+            guard let lines = dict.peopleLines[items[i].canonical], lines.count > 1 else { continue }
+            let line = dict.personLine(lines[0], on: date)
+            items[i].title = dict.people[line].title
+            if let c = dict.people[line].country { items[i].country = c }
+        }
     }
 
     static let priority: [LexEntry.Kind] = [.person, .organization, .country, .place, .demonym, .weapon, .target, .title, .trigger, .personSurname, .ordinal, .number, .grammar]

@@ -107,6 +107,15 @@ struct RecognizerTests {
         #expect(z.title == "Russian Deputy Foreign Minister")
     }
 
+    /// people.tsv keeps one line per title held: the article's date picks the title.
+    @Test func aKnownPersonsTitleOnTheArticlesDate() throws {
+        func title(_ published: String) -> String? {
+            items("Rustem Umerov arrived in Geneva.", published: published).first { $0.kind == .person }?.title
+        }
+        #expect(title("2024-05-01") == "Minister of Defense of Ukraine")
+        #expect(title("2026-02-05") == "Secretary of the National Security and Defense Council")
+    }
+
     @Test func surnameResolvesToTheFullName() {
         let persons = items("Governor Ivan Petrenko said two people were hurt. Later Petrenko added that a school was damaged.").filter { $0.kind == .person }
         #expect(persons.map(\.canonical) == ["Ivan Petrenko", "Ivan Petrenko"])
