@@ -275,9 +275,11 @@ struct AttackFrame {
             let c = items[k]
             if c.range.lowerBound - end > 4 { return nil }
             if c.kind == .number {
-                // "52 drones and 26 missiles managed to strike": skip a coordinated weapon phrase
+                // "52 drones and 26 missiles managed to strike", "14 drones and all three missiles were
+                // destroyed": skip a coordinated weapon phrase
                 let gap = end..<c.range.lowerBound
-                if gap.allSatisfy({ s.tokens[$0].lower == "and" }), k + 1 < items.count, items[k + 1].kind == .weapon {
+                if gap.contains(where: { s.tokens[$0].lower == "and" }), gap.allSatisfy({ ["and", "all", "both", "the"].contains(s.tokens[$0].lower) }),
+                   k + 1 < items.count, items[k + 1].kind == .weapon {
                     end = items[k + 1].range.upperBound
                     k += 2
                     continue

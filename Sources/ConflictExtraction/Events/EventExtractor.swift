@@ -35,6 +35,8 @@ public struct EventExtractor: Sendable {
         var previousSide: String? = nil
         // the side of an open delegation list (`.some(nil)`: each item names its side)
         var listSide: String?? = nil
+        // the last attack sentence ended in ":" (a list of its places follows)
+        var attackList = false
         var out = Output()
         // the article's talks venues, for "X is also in Geneva"
         var venues = Set<String>()
@@ -51,11 +53,20 @@ public struct EventExtractor: Sendable {
         for (n, s) in prose.enumerated() {
             let claimant = Attribution.claimant(s, &memory)
             let ex = exchangeFrame.pieces(s, claimant: claimant)
+            let bullet = s.tokens.first.map { bullets.contains($0.text) } ?? false
+            var attacked = false
             if !ex.isEmpty {
                 exchanges += ex
             } else if let a = attackFrame.piece(s, claimant: claimant) {
                 attacks.append(a)
+                attacked = true
+            } else if bullet, attackList, let i = attacks.indices.last {
+                // "… destroyed 21 drones over these regions:" then "- Kursk region — 11": the list's places
+                for it in s.items where it.kind == .place && !attacks[i].locations.contains(it.canonical) {
+                    attacks[i].locations.append(it.canonical)
+                }
             }
+            if !bullet { attackList = attacked && s.tokens.last?.text == ":" }
             talks += talksBySentence[n]
             // a delegation list: a heading ending in ":" and items that start with a bullet
             if let open = listSide, let first = s.tokens.first, bullets.contains(first.text) {

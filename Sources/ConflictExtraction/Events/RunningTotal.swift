@@ -36,8 +36,11 @@ struct RunningTotalRule {
         for it in s.items where it.kind == .date {
             let b = it.range.lowerBound
             if b > 0, s.tokens[b - 1].lower == "since" { return true }
-            // "in December, Russia has already launched ...": a month's or year's total
+            // "in December, Russia has already launched ...", "this week alone, Russia has launched ...": the
+            // total of a month, a year or a span of several days
             if it.date?.precision == .month || it.date?.precision == .year, !(b > 0 && s.tokens[b - 1].lower == "on") { return true }
+            if let d = it.date, d.precision == .range, let e = d.endDate,
+               let x = CivilDate(iso: d.date)?.dayNumber, let y = CivilDate(iso: e)?.dayNumber, y - x >= 2 { return true }
         }
         return false
     }

@@ -78,6 +78,29 @@ struct FrameTests {
         #expect(a.dronesLaunched == Figure(50))
     }
 
+    /// "This week alone, Russia has launched more than 1,500 drones": a total of several days.
+    @Test func aWeeksTotalIsNoAttack() {
+        #expect(extract("This week alone, Russia has launched more than 1,500 attack drones against Ukraine, the president said.").attacks.isEmpty)
+    }
+
+    /// "14 drones and all three missiles were destroyed": both figures take the verb after them.
+    @Test func coordinatedFiguresWithAll() throws {
+        let a = try #require(extract("Russia launched 18 drones and three missiles at Ukraine overnight, the air force said, adding that 14 drones and all three missiles were destroyed.").attacks.first)
+        #expect(a.dronesDowned == Figure(14) && a.missilesDowned == Figure(3))
+    }
+
+    /// An attack sentence ending in ":" and a bulleted list of regions: the regions are its places.
+    @Test func aBulletedListOfRegions() throws {
+        let r = extract("""
+            Russian air defenses destroyed 21 Ukrainian drones overnight over the following regions:
+
+            - Kursk region -- 11
+            - Belgorod region -- 10
+            """)
+        let a = try #require(r.attacks.first)
+        #expect(a.locations.contains("Kursk Oblast") && a.locations.contains("Belgorod Oblast"))
+    }
+
     /// "from the Kursk Oblast area and from Crimea": launch sites are no locations of the attack.
     @Test func launchSitesAreNotLocations() throws {
         let r = extract("Russia attacked Ukraine overnight with 24 drones launched from the Kursk Oblast area and the Belgorod region, the air force said; 19 were shot down over Kharkiv Oblast.")
