@@ -389,8 +389,10 @@ struct AttackFrame {
         while k >= 0, items[n].range.lowerBound - k <= 12 {
             let t = s.tokens[k]
             if t.lower == "from" { return true }
-            let named = items.contains { $0.range.contains(k) && ($0.kind == .place || $0.kind == .country || $0.kind == .demonym) }
-            guard named || launchFillers.contains(t.lower) || (t.kind == .word && t.isCapitalized) else { return false }
+            let item = items.first { $0.range.contains(k) }
+            if item?.kind == .date { return false }   // "From Monday, Kharkiv ...": a date, not a launch site
+            let named = item.map { $0.kind == .place || $0.kind == .country || $0.kind == .demonym } ?? false
+            guard named || launchFillers.contains(t.lower) || (t.kind == .word && t.isCapitalized && item == nil) else { return false }
             k -= 1
         }
         return false

@@ -108,6 +108,8 @@ struct FrameTests {
         #expect(a.locations.contains("Kharkiv Oblast"))
         #expect(!a.locations.contains("Kursk Oblast") && !a.locations.contains("Belgorod Oblast"))
         #expect(a.attacker == "RUS" && a.targetCountry == "UKR")
+        // "From Monday, Kharkiv ...": a date after "from" makes no launch site
+        #expect(extract("From Monday, Kharkiv was hit by 20 Russian drones, the governor said.").attacks.first?.locations == ["Kharkiv"])
     }
 
     /// "struck Ukraine with 242 drones and 36 missiles overnight on Jan. 12": launched, on the 12th.
