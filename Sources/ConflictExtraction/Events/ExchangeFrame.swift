@@ -138,10 +138,13 @@ struct ExchangeFrame {
         let completed = items.contains { $0.kind == .trigger && completedWords.contains($0.text.lowercased()) }
         p.intent = s.contains(anyOf: intentWords)
         // "agreed to exchange", "expected an exchange": not (yet) carried out
-        // "agreeing on a new prisoner exchange": an agree word a few tokens before the exchange word
+        // "agreeing on a new prisoner exchange", "agreed to another swap": an agree verb with "on"/"to" a few
+        // tokens before the exchange word (not "under the deal, the exchange took place")
         let agreedOn = items.contains { it in
-            (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people"))
-                && s.tokens[max(0, it.range.lowerBound - 4)..<it.range.lowerBound].contains { agreeWords.contains($0.lower) }
+            guard it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people") else { return false }
+            return (max(0, it.range.lowerBound - 4)..<it.range.lowerBound).contains { k in
+                agreeWords.contains(s.tokens[k].lower) && k + 1 < s.tokens.count && ["on", "to", "upon"].contains(s.tokens[k + 1].lower)
+            }
         }
         p.agreed = (agreedTrig || agreedOn || p.intent) && !completed
         p.refersBack = items.contains { it in

@@ -282,6 +282,9 @@ struct FrameTests {
     @Test func agreedOnPartsAndThatSwap() throws {
         let a = extract("Russia and Ukraine ended two days of talks in Geneva on Wednesday, agreeing on a new prisoner exchange of 200 prisoners each.")
         #expect(a.exchanges.count == 1 && a.exchanges.allSatisfy { $0.status == .agreed })
+        // a deal the swap was carried out under is no agreement still to be carried out
+        let d = extract("Under the deal, the exchange of 150 prisoners each between Russia and Ukraine took place on Thursday.")
+        #expect(d.exchanges.count == 1 && d.exchanges.allSatisfy { $0.status == .completed })
         let r = extract("""
             On January 20, 84 Ukrainians — 78 servicemen and six civilians — were returned home from Russian captivity.
             The Russian Defense Ministry said 84 Russian servicemen had been returned in that swap.
