@@ -32,9 +32,9 @@ struct AttackFrame {
     init(dict: Dictionaries) {
         self.dict = dict
         self.runningTotal = RunningTotalRule(dict: dict)
-        self.subset = PhraseSet(dict.grammarClass("subset").keys)
-        self.nightWords = Set(dict.grammarClass("night").keys)
-        self.launchFillers = Set(dict.grammarClass("launch_filler").keys)
+        self.subset = PhraseSet(dict.words("subset"))
+        self.nightWords = dict.words("night")
+        self.launchFillers = dict.words("launch_filler")
         self.capitals = dict.capitals()
     }
     /// ISO3 -> capital: "the Ukrainian capital", "Russia's capital", "the capital" of the target country

@@ -10,7 +10,7 @@ public struct EventExtractor: Sendable {
 
     public init(dictionaries: Dictionaries) {
         self.dict = dictionaries
-        self.bullets = Set(dictionaries.grammarClass("list_bullet").keys)
+        self.bullets = dictionaries.words("list_bullet")
         self.attackFrame = AttackFrame(dict: dictionaries)
         self.exchangeFrame = ExchangeFrame(dict: dictionaries)
         self.talksFrame = TalksFrame(dict: dictionaries)
@@ -69,7 +69,7 @@ public struct EventExtractor: Sendable {
             if !bullet { attackList = attacked && s.tokens.last?.text == ":" }
             talks += talksBySentence[n]
             // a delegation list: a heading ending in ":" and items that start with a bullet
-            if let open = listSide, let first = s.tokens.first, bullets.contains(first.text) {
+            if let open = listSide, bullet {
                 if let d = talksFrame.listItem(s, side: open) {
                     delegations.append(d)
                     previousSide = d.side
@@ -417,6 +417,7 @@ public struct EventExtractor: Sendable {
             var venueCountry: String?
             var venueIsCountry: Bool
             var venueIsSite = false
+            var venueIsWeak: Bool { venueIsCountry || venueIsSite }
             var round: Int?
             var dates: [ResolvedDate]
             var delegations: [Delegation] = []
@@ -444,13 +445,12 @@ public struct EventExtractor: Sendable {
         }
         func sameVenue(_ c: Cluster, _ p: TalksPiece) -> Bool {
             guard let v = p.venue else { return false }
-            let weak = p.venueIsCountry || p.venueIsSite || c.venueIsCountry || c.venueIsSite
-            return c.venue == v || (weak && c.venueCountry == p.venueCountry)
+            return c.venue == v || ((p.venueIsWeak || c.venueIsWeak) && c.venueCountry == p.venueCountry)
         }
         func add(_ p: TalksPiece, to i: Int) {
             clusters[i].pieces.append(p)
             // a city replaces a country or a site ("at the Diriyah Palace") as the venue
-            if p.venue != nil, clusters[i].venue == nil || ((clusters[i].venueIsCountry || clusters[i].venueIsSite) && !p.venueIsCountry && !p.venueIsSite) {
+            if p.venue != nil, clusters[i].venue == nil || (clusters[i].venueIsWeak && !p.venueIsWeak) {
                 clusters[i].venue = p.venue
                 clusters[i].venueCountry = p.venueCountry
                 clusters[i].venueIsCountry = p.venueIsCountry
@@ -497,13 +497,13 @@ public struct EventExtractor: Sendable {
             let target = merged.firstIndex { m in
                 guard m.venueCountry == c.venueCountry, m.venueCountry != nil else { return false }
                 let sameCity = m.venue == c.venue && !m.venueIsCountry && !c.venueIsCountry
-                guard sameCity || m.venueIsCountry || c.venueIsCountry || m.venueIsSite || c.venueIsSite else { return false }
+                guard sameCity || m.venueIsWeak || c.venueIsWeak else { return false }
                 guard m.round == nil || c.round == nil || m.round == c.round else { return false }
                 if sameCity && m.round != nil && c.round != nil { return false }
                 return !m.dates.isEmpty && !c.dates.isEmpty && compatibleDates(m.dates, c.dates)
             }
             if let j = target {
-                let keepC = (merged[j].venueIsCountry || merged[j].venueIsSite) && !c.venueIsCountry && !c.venueIsSite
+                let keepC = merged[j].venueIsWeak && !c.venueIsWeak
                 var x = keepC ? c : merged[j]
                 let other = keepC ? merged[j] : c
                 x.pieces += other.pieces

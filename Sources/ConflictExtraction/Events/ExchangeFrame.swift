@@ -34,19 +34,19 @@ struct ExchangeFrame {
 
     init(dict: Dictionaries) {
         self.dict = dict
-        self.subset = PhraseSet(dict.grammarClass("subset").keys)
-        self.noncount = PhraseSet(dict.grammarClass("noncount").keys)
+        self.subset = PhraseSet(dict.words("subset"))
+        self.noncount = PhraseSet(dict.words("noncount"))
         self.peopleWords = Set(dict.triggers.filter { $0.a == "exchange" && $0.b == "people" }.map { $0.term.lowercased() })
         self.runningTotal = RunningTotalRule(dict: dict)
-        self.partitives = Set(dict.grammarClass("partitive").keys)
-        self.intentWords = PhraseSet(dict.grammarClass("intent").keys)
-        self.receiveVerbs = Set(dict.grammarClass("receive_verb").keys)
-        self.civilianNouns = Set(dict.grammarClass("civilian_noun").keys)
-        self.bodyNouns = Set(dict.grammarClass("body_noun").keys)
-        self.militaryNouns = Set(dict.grammarClass("military_noun").keys)
-        self.completedWords = Set(dict.grammarClass("completed_verb").keys)
-        self.agreeWords = Set(dict.grammarClass("agree_word").keys)
-        self.eventAnaphors = Set(dict.grammarClass("event_anaphor").keys)
+        self.partitives = dict.words("partitive")
+        self.intentWords = PhraseSet(dict.words("intent"))
+        self.receiveVerbs = dict.words("receive_verb")
+        self.civilianNouns = dict.words("civilian_noun")
+        self.bodyNouns = dict.words("body_noun")
+        self.militaryNouns = dict.words("military_noun")
+        self.completedWords = dict.words("completed_verb")
+        self.agreeWords = dict.words("agree_word")
+        self.eventAnaphors = dict.words("event_anaphor")
     }
     let receiveVerbs: Set<String>
     let civilianNouns: Set<String>
@@ -140,16 +140,15 @@ struct ExchangeFrame {
         // "agreed to exchange", "expected an exchange": not (yet) carried out
         // "agreeing on a new prisoner exchange", "agreed to another swap": an agree verb with "on"/"to" a few
         // tokens before the exchange word (not "under the deal, the exchange took place")
-        let agreedOn = items.contains { it in
-            guard it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people") else { return false }
-            return (max(0, it.range.lowerBound - 4)..<it.range.lowerBound).contains { k in
+        let eventWords = items.filter { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") }
+        let agreedOn = eventWords.contains { it in
+            (max(0, it.range.lowerBound - 4)..<it.range.lowerBound).contains { k in
                 agreeWords.contains(s.tokens[k].lower) && k + 1 < s.tokens.count && ["on", "to", "upon"].contains(s.tokens[k + 1].lower)
             }
         }
         p.agreed = (agreedTrig || agreedOn || p.intent) && !completed
-        p.refersBack = items.contains { it in
-            (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people")) && it.range.lowerBound > 0
-                && eventAnaphors.contains(s.tokens[it.range.lowerBound - 1].lower)
+        p.refersBack = eventWords.contains { it in
+            it.range.lowerBound > 0 && eventAnaphors.contains(s.tokens[it.range.lowerBound - 1].lower)
         }
 
         // mediators: actors after a mediation word, or before "provided humanitarian assistance"

@@ -17,12 +17,12 @@ struct RunningTotalRule {
     let perfectAdverbs: Set<String>
 
     init(dict: Dictionaries) {
-        self.cumulative = PhraseSet(dict.grammarClass("cumulative").keys)
-        self.since = PhraseSet(dict.grammarClass("cumulative_since").keys)
-        self.superlatives = Set(dict.grammarClass("superlative").keys)
-        self.participles = Set(dict.grammarClass("participle").keys)
-        self.eventDeterminers = Set(dict.grammarClass("event_determiner").keys)
-        self.perfectAdverbs = Set(dict.grammarClass("perfect_adverb").keys)
+        self.cumulative = PhraseSet(dict.words("cumulative"))
+        self.since = PhraseSet(dict.words("cumulative_since"))
+        self.superlatives = dict.words("superlative")
+        self.participles = dict.words("participle")
+        self.eventDeterminers = dict.words("event_determiner")
+        self.perfectAdverbs = dict.words("perfect_adverb")
     }
 
     func applies(to s: AnalyzedSentence) -> Bool {

@@ -9,6 +9,8 @@ struct TalksPiece {
     var venueIsCountry = false
     /// venue given as a site only ("at the Diriyah Palace"): joins talks in a city of the same country
     var venueIsSite = false
+    /// a country or a site: yields to a city of the same country
+    var venueIsWeak: Bool { venueIsCountry || venueIsSite }
     var round: Int?
     var dates: [ResolvedDate] = []
     var parties: [String] = []
@@ -30,9 +32,9 @@ struct TalksFrame {
     init(dict: Dictionaries) {
         self.dict = dict
         self.capitals = dict.capitals()
-        self.clauseBreaks = WordSet(dict.grammarClass("clause_break").keys)
-        self.copulas = Set(dict.grammarClass("copula").keys)
-        self.intentWords = PhraseSet(dict.grammarClass("intent").keys)
+        self.clauseBreaks = WordSet(dict.words("clause_break"))
+        self.copulas = dict.words("copula")
+        self.intentWords = PhraseSet(dict.words("intent"))
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
     let groupWords: Set<String>
@@ -178,6 +180,11 @@ struct TalksFrame {
         return DelegationMember(name: name, role: p.title, span: p.span, actor: name == p.canonical ? nil : p.canonical)
     }
 
+    /// "the Ukrainian delegation", "the American side": a group noun named with its country.
+    func isSideGroup(_ it: Item) -> Bool {
+        it.kind == .organization && it.country != nil && groupWords.contains(String(it.text.split(separator: " ").last ?? "").lowercased())
+    }
+
     /// The side of a list that a sentence ending in ":" opens: "Ukraine's delegation in Jeddah consisted
     /// of:" (`.some(UKR)`), "Who was in the room in Abu Dhabi:" (a talks venue: `.some(nil)`, each item
     /// names its side), or nil when the sentence opens no delegation list.
@@ -185,7 +192,7 @@ struct TalksFrame {
         // (Markdown emphasis around a heading, "**Who was in the room:**", is not part of it)
         guard s.tokens.last(where: { !$0.text.allSatisfy { $0 == "*" || $0 == "_" } })?.text == ":" else { return nil }
         let items = s.items
-        let side = items.first { $0.kind == .organization && $0.country != nil && groupWords.contains(String($0.text.split(separator: " ").last ?? "").lowercased()) }?.country
+        let side = items.first(where: isSideGroup)?.country
         if let side { return .some(side) }
         let talksy = items.contains { $0.isTrigger("delegation") || $0.isTrigger("talks") || ($0.kind == .place && venues.contains($0.canonical)) }
         return talksy ? .some(nil) : nil
@@ -214,8 +221,7 @@ struct TalksFrame {
     /// "a four-strong Ukrainian team: A; B; …": a group noun right before a colon.
     func opensColonList(_ s: AnalyzedSentence) -> Bool {
         s.items.contains { it in
-            (it.isTrigger("delegation", "group") || (it.kind == .organization && it.country != nil && groupWords.contains(String(it.text.split(separator: " ").last ?? "").lowercased())))
-                && it.range.upperBound < s.tokens.count && s.tokens[it.range.upperBound].text == ":"
+            (it.isTrigger("delegation", "group") || isSideGroup(it)) && it.range.upperBound < s.tokens.count && s.tokens[it.range.upperBound].text == ":"
         }
     }
 
@@ -237,14 +243,13 @@ struct TalksFrame {
         }
         // "On the American side were Rubio and Waltz": a side's group noun and a copula introduce its members
         let sideCopula = items.contains { it in
-            it.kind == .organization && it.country != nil && groupWords.contains(String(it.text.split(separator: " ").last ?? "").lowercased())
-                && it.range.upperBound < s.tokens.count && copulas.contains(s.tokens[it.range.upperBound].lower)
+            isSideGroup(it) && it.range.upperBound < s.tokens.count && copulas.contains(s.tokens[it.range.upperBound].lower)
         }
         guard sideCopula || opensColonList(s) || items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
         // group mentions with their side
         var groups: [(at: Int, side: String?)] = []
         for (n, it) in items.enumerated() {
-            if it.kind == .organization, let last = it.text.split(separator: " ").last, groupWords.contains(last.lowercased()), let c = it.country {
+            if isSideGroup(it), let c = it.country {
                 groups.append((it.range.lowerBound, c))
             } else if it.isTrigger("delegation", "group") {
                 var side: String? = nil

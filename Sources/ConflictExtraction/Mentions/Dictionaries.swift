@@ -71,11 +71,11 @@ public final class Dictionaries: Sendable {
     /// Lines of `people` by name, in file order: a person with several titles has one line per title.
     public let peopleLines: [String: [Int]]
 
-    /// The line of a person's title on `date` (ISO): the one whose `valid_from`…`valid_to` holds it, else
-    /// the first line. (A name's lexicon entry points to one line; the article's date picks the title.)
-    public func personLine(_ index: Int, on date: String) -> Int {
-        guard let lines = peopleLines[people[index].name], lines.count > 1 else { return index }
-        return lines.first { i in (people[i].validFrom ?? "") <= date && date <= (people[i].validTo ?? "9999") } ?? index
+    /// The line of a person's title on `date` (ISO) when the person has several: the one whose
+    /// `valid_from`…`valid_to` holds the date, else nil (the lexicon's line stands).
+    public func datedLine(of name: String, on date: String) -> Int? {
+        guard let lines = peopleLines[name], lines.count > 1 else { return nil }
+        return lines.first { i in (people[i].validFrom ?? "") <= date && date <= (people[i].validTo ?? "9999") }
     }
     public let institutions: [InstitutionPattern]
     public let givenNames: Set<String>
@@ -289,6 +289,11 @@ public final class Dictionaries: Sendable {
         var out: [String: String] = [:]
         for g in grammar where g.a == cls { out[g.term.lowercased()] = g.b }
         return out
+    }
+
+    /// The (lowercased) terms of a grammar class, for the rules that read it as a word list.
+    public func words(_ cls: String) -> Set<String> {
+        Set(grammarClass(cls).keys)
     }
 
     /// The other side of `iso3` in the conflicts file, when it has exactly one opponent.

@@ -20,11 +20,11 @@ public struct MentionFinder: Sendable {
 
     public init(dictionaries: Dictionaries) {
         self.dict = dictionaries
-        self.timeMarkers = Set(dictionaries.grammarClass("time_marker").keys)
+        self.timeMarkers = dictionaries.words("time_marker")
         var q: [String: Qualifier] = [:]
         for (k, v) in dictionaries.grammarClass("qualifier") { q[k] = Qualifier(rawValue: v) }
         self.qualifiers = q
-        let suffixes = Set(dictionaries.grammarClass("region_suffix").keys)
+        let suffixes = dictionaries.words("region_suffix")
         var stems: [String: Int] = [:]
         for (i, p) in dictionaries.places.enumerated() where p.isRegion {
             for n in [p.name] + p.aliases {
@@ -57,8 +57,8 @@ public struct MentionFinder: Sendable {
         self.bareNames = dictionaries.institutions.map {
             $0.canonical.replacingOccurrences(of: "{adj} ", with: "").replacingOccurrences(of: " of {country}", with: "")
         }
-        self.nameParticles = Set(dictionaries.grammarClass("name_particle").keys)
-        self.singulars = Set(dictionaries.grammarClass("person_singular").keys)
+        self.nameParticles = dictionaries.words("name_particle")
+        self.singulars = dictionaries.words("person_singular")
     }
 
     // MARK: - Sentence analysis
@@ -82,8 +82,7 @@ public struct MentionFinder: Sendable {
     /// A known person's title on the article's date (people.tsv keeps one line per title held, with dates).
     func datedTitles(_ items: inout [Item], on date: String) {
         for i in items.indices where items[i].kind == .person && items[i].rule.hasPrefix("dict.person") {
-            guard let lines = dict.peopleLines[items[i].canonical], lines.count > 1 else { continue }
-            let line = dict.personLine(lines[0], on: date)
+            guard let line = dict.datedLine(of: items[i].canonical, on: date) else { continue }
             items[i].title = dict.people[line].title
             if let c = dict.people[line].country { items[i].country = c }
         }
