@@ -90,7 +90,7 @@ struct AttackFrame {
                     break }
                 if c.kind == .number {
                     // "718 of the 728 drones"
-                    let between = it.range.upperBound..<c.range.lowerBound
+                    let between = it.range.gap(to: c.range)
                     if between.allSatisfy({ ["of", "the"].contains(s.tokens[$0].lower) }), between.contains(where: { s.tokens[$0].lower == "of" }) {
                         partOf = c
                         k += 1
@@ -105,7 +105,7 @@ struct AttackFrame {
             // a bare number right before an outcome verb: "15 destroyed", "337 of them were shot down"
             if category == nil, let last = lastCategory {
                 let nextTrig = items.dropFirst(n + 1).first
-                let gapTokens = nextTrig.map { it.range.upperBound..<$0.range.lowerBound } ?? 0..<0
+                let gapTokens = nextTrig.map { it.range.gap(to: $0.range) } ?? 0..<0
                 if let t = nextTrig, t.kind == .trigger, t.a == "attack", ["downed", "hit", "lost"].contains(t.b),
                    gapTokens.count <= 4, gapTokens.allSatisfy({ ["of", "them", "were", "was", "have", "been", "had", "more", "reportedly", "allegedly", ","].contains(s.tokens[$0].lower) }) {
                     category = last
@@ -166,7 +166,7 @@ struct AttackFrame {
             // "killed at least four people", "killing 4": a casualty verb right before the number
             if let pi = items[..<n].lastIndex(where: { !$0.isGrammar("qualifier") }), items[pi].kind == .trigger, items[pi].a == "casualty",
                it.range.lowerBound - items[pi].range.upperBound <= 3,
-               (items[pi].range.upperBound..<it.range.lowerBound).allSatisfy({ k in items.contains { $0.range.contains(k) && $0.isGrammar("qualifier") } }) {
+               items[pi].range.gap(to: it.range).allSatisfy({ k in items.contains { $0.range.contains(k) && $0.isGrammar("qualifier") } }) {
                 slot = items[pi].b
             }
             // NUM [people] [were|was|have been] killed/injured; ", including a child," in between is skipped
@@ -225,7 +225,7 @@ struct AttackFrame {
             // "from 11 p.m. on August 22 to 7 a.m. on August 23": the night ends on the second day
             if let i = dayDates.firstIndex(where: { $0.range == d.range }), i + 1 < dayDates.count,
                let r2 = dayDates[i + 1].date, r2.precision == .day, CivilDate(iso: r2.date)?.dayNumber == a + 1,
-               (d.range.upperBound..<dayDates[i + 1].range.lowerBound).contains(where: { ["to", "until", "till", "into"].contains(s.tokens[$0].lower) }) {
+               d.range.gap(to: dayDates[i + 1].range).contains(where: { ["to", "until", "till", "into"].contains(s.tokens[$0].lower) }) {
                 p.date = r2
             } else if d.rule == "date.weekday", nightWords.contains(s.tokens[d.range.upperBound - 1].lower)
                         || (d.range.upperBound < s.tokens.count && nightWords.contains(s.tokens[d.range.upperBound].lower)) {
@@ -277,7 +277,7 @@ struct AttackFrame {
             if c.kind == .number {
                 // "52 drones and 26 missiles managed to strike", "14 drones and all three missiles were
                 // destroyed": skip a coordinated weapon phrase
-                let gap = end..<c.range.lowerBound
+                let gap = (end..<end).gap(to: c.range)
                 if gap.contains(where: { s.tokens[$0].lower == "and" }), gap.allSatisfy({ ["and", "all", "both", "the"].contains(s.tokens[$0].lower) }),
                    k + 1 < items.count, items[k + 1].kind == .weapon {
                     end = items[k + 1].range.upperBound
@@ -293,7 +293,7 @@ struct AttackFrame {
                     k += 1
                     continue
                 }
-                let gap = end..<c.range.lowerBound
+                let gap = (end..<end).gap(to: c.range)
                 if gap.contains(where: { s.tokens[$0].text == "," }) && c.b == "launched" { return nil }
                 return c.b
             }
@@ -430,7 +430,7 @@ struct AttackFrame {
                 // subject of a launch/attack verb
                 if let nx = items.dropFirst(n + 1).first(where: { $0.kind == .trigger }), nx.range.lowerBound - it.range.upperBound <= 4,
                    nx.a == "attack", nx.b == "launched" || nx.b == "event" || nx.b == "hit" {
-                    let gap = it.range.upperBound..<nx.range.lowerBound
+                    let gap = it.range.gap(to: nx.range)
                     let active = gap.allSatisfy { ["has", "have", "had", "also", "then", "again", "reportedly", "allegedly", "'s", "forces", "army", "military", "overnight", "massively"].contains(s.tokens[$0].lower) }
                     if active {
                         if p.attacker == nil, !(it.kind == .organization && it.isTrigger("claim")) { p.attacker = c }

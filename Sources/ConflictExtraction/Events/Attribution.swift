@@ -35,7 +35,7 @@ struct Attribution {
             var k = n - 1
             while k >= 0 {
                 let prev = items[k]
-                let gap = prev.range.upperBound..<it.range.lowerBound
+                let gap = prev.range.gap(to: it.range)
                 if gap.count > 4 || gap.contains(where: { !speechGap.contains(s.tokens[$0].lower) && s.tokens[$0].kind != .punct }) { break }
                 if prev.actorRef != nil && !(prev.kind == .place && prev.a != "capital") {
                     found = resolve(prev, &memory)

@@ -255,7 +255,7 @@ public struct EventExtractor: Sendable {
         var intentReports = Set<Int>()
         var military: [Int: Set<String>] = [:]
         var kinds: [Int: Set<String>] = [:]
-        let firstDated = pieces.first { $0.date != nil && !$0.agreed }?.date
+        let firstDated = pieces.first { $0.date != nil && $0.date?.precision != .month && !$0.agreed }?.date
         for var p in pieces {
             if p.sides.count < 2 { p.sides = defaultSides ?? [] }
             guard p.sides.count == 2 else {
@@ -270,6 +270,8 @@ public struct EventExtractor: Sendable {
             }
             func near(_ r: ExchangeReport, _ i: Int) -> Bool {
                 guard r.sideA == sides[0], r.sideB == sides[1] else { return false }
+                // a month ("the swap in November") holds the exchanges of its days
+                if let m = p.date, m.precision == .month, let d = r.date?.date { return d.hasPrefix(m.date) }
                 // two days the article names are two exchanges; a day only assumed is within a day of one
                 if p.date != nil, explicitDate.contains(i) { return r.date?.date == p.date?.date }
                 guard let a = dn, let b = r.date.flatMap({ CivilDate(iso: $0.date)?.dayNumber }) else { return r.date?.date == date?.date }

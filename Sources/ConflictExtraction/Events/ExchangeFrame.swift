@@ -47,6 +47,8 @@ struct ExchangeFrame {
         self.completedWords = dict.words("completed_verb")
         self.agreeWords = dict.words("agree_word")
         self.eventAnaphors = dict.words("event_anaphor")
+        self.monthLeads = dict.words("month_lead")
+        self.periodModifiers = dict.words("period_modifier")
     }
     let receiveVerbs: Set<String>
     let civilianNouns: Set<String>
@@ -57,6 +59,8 @@ struct ExchangeFrame {
     let agreeWords: Set<String>
     /// "in that swap": grammar class `event_anaphor`
     let eventAnaphors: Set<String>
+    let monthLeads: Set<String>
+    let periodModifiers: Set<String>
     let intentWords: PhraseSet
     let runningTotal: RunningTotalRule
     /// "two of the servicemen": a part of people counted elsewhere
@@ -83,7 +87,7 @@ struct ExchangeFrame {
         guard receiveVerbs.contains(lower) else { return nil }
         guard let subj = s.items.last(where: { $0.range.upperBound <= trig.range.lowerBound && $0.country != nil && ($0.kind == .country || $0.kind == .organization) }) else { return nil }
         // "Ukraine said on Monday it had brought home ...": a date in between does not count
-        let gap = (subj.range.upperBound..<trig.range.lowerBound).filter { k in
+        let gap = subj.range.gap(to: trig.range).filter { k in
             !s.items.contains { $0.kind == .date && $0.range.contains(k) } && !(s.tokens[k].lower == "on" && s.items.contains { $0.kind == .date && $0.range.lowerBound == k + 1 })
         }
         guard gap.count <= 4, gap.allSatisfy({ ["has", "have", "had", "said", "it", "also", "says", "already", "now"].contains(s.tokens[$0].lower) }) else { return nil }
@@ -146,7 +150,12 @@ struct ExchangeFrame {
                 agreeWords.contains(s.tokens[k].lower) && k + 1 < s.tokens.count && ["on", "to", "upon"].contains(s.tokens[k + 1].lower)
             }
         }
-        p.agreed = (agreedTrig || agreedOn || p.intent) && !completed
+        // "the two sides agreed to return 6,000 bodies each way": a return verb right after "agreed to"
+        let agreedToReturn = items.contains { it in
+            let b = it.range.lowerBound
+            return it.isTrigger("exchange", "returned") && b >= 2 && s.tokens[b - 1].lower == "to" && agreeWords.contains(s.tokens[b - 2].lower)
+        }
+        p.agreed = (agreedTrig || agreedOn || agreedToReturn || p.intent) && !completed
         p.refersBack = eventWords.contains { it in
             it.range.lowerBound > 0 && eventAnaphors.contains(s.tokens[it.range.lowerBound - 1].lower)
         }
@@ -213,21 +222,35 @@ struct ExchangeFrame {
                 if c.kind == .trigger, !c.isTrigger("exchange", "people") { break }
                 k += 1
             }
-            guard let nn = noun else { continue }
+            guard let nn = noun else {
+                // "1,003 bodies were returned to Ukraine and Russia received 26": a bare figure right after a
+                // receive verb whose subject, right before it, is a side; the people counted are named before
+                if n >= 2, items[n - 1].range.upperBound == it.range.lowerBound,
+                   items[n - 1].isGrammar("receive_verb") || items[n - 1].isTrigger("exchange", "returned"),
+                   items[n - 2].range.upperBound == items[n - 1].range.lowerBound, items[n - 2].kind == .country || items[n - 2].kind == .demonym,
+                   let c = items[n - 2].country, !p.mediators.contains(c),
+                   items[..<(n - 2)].contains(where: { $0.isTrigger("exchange", "people") }), p.returned[c] == nil {
+                    p.returned[c] = fig
+                    if !p.sides.contains(c) { p.sides.append(c) }
+                    p.rules.append("exchange.elliptic")
+                }
+                continue
+            }
             if Self.preceded(s, it.range.lowerBound, by: noncount) { continue }
             // "Two of the servicemen were freed with serious injuries": part of a figure given elsewhere
             let e = it.range.upperBound
             if e + 1 < nn.range.lowerBound, s.tokens[e].lower == "of", partitives.contains(s.tokens[e + 1].lower) { continue }
-            // "84 Ukrainians — 78 servicemen and six civilians —": the parts of a figure, after a dash or a bracket
+            // "84 Ukrainians — 78 servicemen and six civilians —", "146 Ukrainians are home: 118 soldiers and 28
+            // civilians": the parts of a figure, after a dash, a bracket or a colon
             let inAside = items[..<n].last { $0.kind == .number }.map { head in
-                let gap = head.range.upperBound..<it.range.lowerBound
-                return gap.contains { ["—", "–", "--", "-", "("].contains(s.tokens[$0].text) } && gap.count <= 4
+                let gap = head.range.gap(to: it.range)
+                return gap.contains { ["—", "–", "--", "-", "(", ":"].contains(s.tokens[$0].text) } && gap.count <= 4
                     && items.contains { $0.range.lowerBound >= head.range.upperBound && $0.range.upperBound <= it.range.lowerBound && ($0.isTrigger("exchange", "people") || $0.isGrammar("people_noun") || $0.kind == .demonym) }
             } ?? false
             let isSubset = inAside || (0..<it.range.lowerBound).contains { k in subset.starts(at: k, in: s.tokens) }
             var nounText = nn.text.lowercased()
             if nn.kind == .organization { nounText = String(nounText.split(separator: " ").last ?? "") }
-            let between = it.range.upperBound..<nn.range.lowerBound
+            let between = it.range.gap(to: nn.range)
             let betweenWords = between.map { s.tokens[$0].lower }
             if side == nil, betweenWords.contains("its") || betweenWords.contains("our") || betweenWords.contains("their") {
                 side = receiver(s, before: it.range.lowerBound) ?? Self.localSpeaker(s, before: it.range.lowerBound) ?? claimant?.country
@@ -295,9 +318,21 @@ struct ExchangeFrame {
         let anchors = items.filter { $0.isTrigger("exchange") }.map { $0.range.lowerBound }
         let talkAnchors = items.filter { $0.isTrigger("talks") }.map { $0.range.lowerBound }
         func distance(_ d: Item, _ a: [Int]) -> Int { a.map { abs($0 - d.range.lowerBound) }.min() ?? Int.max }
-        p.date = items.filter { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !($0.range.lowerBound > 0 && ["since", "until"].contains(s.tokens[$0.range.lowerBound - 1].lower))
+        let dates = items.filter { $0.kind == .date && !($0.range.lowerBound > 0 && ["since", "until", "by", "before"].contains(s.tokens[$0.range.lowerBound - 1].lower))
                 && distance($0, talkAnchors) >= distance($0, anchors) }
-            .min { a, b in (anchors.map { abs($0 - a.range.lowerBound) }.min() ?? 0) < (anchors.map { abs($0 - b.range.lowerBound) }.min() ?? 0) }?.date
+        func nearest(_ ds: [Item]) -> ResolvedDate? {
+            ds.min { a, b in (anchors.map { abs($0 - a.range.lowerBound) }.min() ?? 0) < (anchors.map { abs($0 - b.range.lowerBound) }.min() ?? 0) }?.date
+        }
+        p.date = nearest(dates.filter { $0.date?.precision == .day || $0.date?.precision == .range })
+        // "The last swap took place in early November": an exchange known to the month (running totals of a
+        // month were set aside above); not "the largest exchange since the invasion began in late February"
+            ?? nearest(dates.filter { d in
+                guard d.date?.precision == .month else { return false }
+                var b = d.range.lowerBound - 1
+                while b >= 0, periodModifiers.contains(s.tokens[b].lower) { b -= 1 }
+                guard b >= 0, monthLeads.contains(s.tokens[b].lower) else { return false }
+                return !s.tokens[..<b].contains { $0.lower == "since" }
+            })
         guard p.hasFigures || p.date != nil || event else { return nil }
         return p
     }

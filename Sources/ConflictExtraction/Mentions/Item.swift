@@ -263,3 +263,11 @@ extension Array where Element == Item {
         }
     }
 }
+
+extension Range where Bound == Int {
+    /// The token positions after this range and before `next`; empty when the two touch or overlap
+    /// (items of a sentence can overlap, and `upperBound..<next.lowerBound` would then trap).
+    func gap(to next: Range<Int>) -> Range<Int> {
+        upperBound < next.lowerBound ? upperBound..<next.lowerBound : upperBound..<upperBound
+    }
+}

@@ -212,7 +212,7 @@ public struct MentionFinder: Sendable {
             if items[j].kind == .place, items[j].range.upperBound == it.range.lowerBound, ["city", "town", "capital", "region", "territory"].contains(items[j].a) {
                 targets.append(j)
                 while plural, j > 0, items[j - 1].kind == .place {
-                    let gap = items[j - 1].range.upperBound..<items[j].range.lowerBound
+                    let gap = items[j - 1].range.gap(to: items[j].range)
                     let words = gap.map { tokens[$0].lower }
                     guard words.allSatisfy({ $0 == "," || $0 == "and" }), !words.isEmpty else { break }
                     j -= 1
@@ -465,7 +465,9 @@ public struct MentionFinder: Sendable {
                     continue
                 }
                 // a bare month needs a preposition before it ("in August", "since March")
-                if s > 0, ["in", "since", "from", "until", "by", "during", "of", "early", "late", "mid"].contains(tokens[s - 1].lower), let y = yearFor(month: m, day: nil) {
+                // ("in mid-December": the hyphen after "mid", "early" or "late")
+                let lead = s > 1 && tokens[s - 1].text == "-" && ["early", "late", "mid"].contains(tokens[s - 2].lower) ? s - 2 : s - 1
+                if lead >= 0, ["in", "since", "from", "until", "by", "during", "of", "early", "late", "mid"].contains(tokens[lead].lower), let y = yearFor(month: m, day: nil) {
                     out.append(make(it.range, ResolvedDate(date: "\(y)-\(m < 10 ? "0" : "")\(m)", precision: .month), "date.month"))
                     k += 1
                     continue
@@ -732,7 +734,7 @@ public struct MentionFinder: Sendable {
         while j >= 0 {
             let it = items[j]
             guard [.title, .demonym, .organization, .place, .country].contains(it.kind) else { break }
-            let gap = it.range.upperBound..<start
+            let gap = it.range.gap(to: start..<start)
             guard gap.count <= 3, gap.allSatisfy({ glue.contains(tokens[$0].lower) || (tokens[$0].isCapitalized && tokens[$0].kind == .word) }) else { break }
             if it.kind == .title { sawTitle = true }
             if country == nil, it.kind != .title, let c = it.country { country = c }

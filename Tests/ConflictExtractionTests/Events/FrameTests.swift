@@ -440,6 +440,35 @@ struct FrameTests {
         #expect(sides["RUS"] == ["Vladimir Putin", "Vladimir Medinsky"])
     }
 
+    @Test func earlierSwapKnownToTheMonth() throws {
+        let r = extract("""
+            Russia and Ukraine exchanged 90 prisoners each on Tuesday.
+            The previous swap took place in early January, when each side freed 150 soldiers.
+            The largest exchange since the war began in late February 2022 freed 1,000 people.
+            """)
+        #expect(r.exchanges.map { $0.date?.date } == ["2026-02-03", "2026-01"])
+        let jan = try #require(r.exchanges.last)
+        #expect(jan.returnedToA == Figure(150) && jan.returnedToB == Figure(150))
+    }
+
+    @Test func monthWithAHyphenedModifierAndAgreedReturns() throws {
+        let r = extract("""
+            Russia and Ukraine exchanged 90 prisoners each on Tuesday.
+            The previous swap took place in mid-January, when 1,003 bodies were returned to Ukraine and Russia received 26.
+            In June the two sides agreed to return 6,000 bodies each.
+            """)
+        let jan = try #require(r.exchanges.first { $0.date?.date == "2026-01" })
+        #expect(jan.returnedToB == Figure(1003) && jan.returnedToA == Figure(26))
+        #expect(r.exchanges.first { $0.returnedToA == Figure(6000) }?.status == .agreed)
+    }
+
+    @Test func colonListsTheParts() throws {
+        let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.total == nil)
+        #expect(e.returnedToB == Figure(60))
+    }
+
     @Test func negativeArticleHasNoEvents() {
         let r = extract("The central bank said inflation slowed to 5% in January. Analysts expect rates to fall as talks with the IMF mission continue.")
         #expect(r.exchanges.isEmpty && r.attacks.isEmpty && r.talks.isEmpty)
