@@ -389,6 +389,10 @@ struct AttackFrame {
         while k >= 0, items[n].range.lowerBound - k <= 12 {
             let t = s.tokens[k]
             if t.lower == "from" { return true }
+            // "Launch directions: Kursk, Oryol, Millerovo": a list after a launch word and a colon
+            if t.text == ":" {
+                return items.contains { $0.isTrigger("attack", "launched") && $0.range.upperBound <= k && k - $0.range.upperBound <= 2 }
+            }
             let item = items.first { $0.range.contains(k) }
             if item?.kind == .date { return false }   // "From Monday, Kharkiv ...": a date, not a launch site
             let named = item.map { $0.kind == .place || $0.kind == .country || $0.kind == .demonym } ?? false

@@ -167,7 +167,11 @@ struct ExchangeFrame {
             let after = items.dropFirst(n + 1).prefix { $0.range.lowerBound - it.range.upperBound <= 10 && !$0.isTrigger("exchange") }
             let before = items[..<n].reversed().prefix { it.range.lowerBound - $0.range.upperBound <= 12 }
             let lower = it.text.lowercased()
-            let candidates = lower.hasPrefix("provided") || lower == "mediated" || lower == "brokered" ? Array(before) : Array(after)
+            var candidates = lower.hasPrefix("provided") || lower == "mediated" || lower == "brokered" ? Array(before) : Array(after)
+            // "With Qatar's mediation": the possessive right before the mediation word
+            if let poss = before.first, poss.range.upperBound + 1 == it.range.lowerBound, s.tokens[poss.range.upperBound].lower == "'s" {
+                candidates.append(poss)
+            }
             // "a mediation effort between Russia and Ukraine": the sides, not mediators
             let between = (it.range.upperBound..<min(s.tokens.count, it.range.upperBound + 4)).first { s.tokens[$0].lower == "between" }
             for c in candidates where c.kind == .country || c.kind == .demonym || c.kind == .person || c.kind == .organization {
@@ -262,6 +266,12 @@ struct ExchangeFrame {
             if side == nil, let to = items.dropFirst(k + 1).first(where: { $0.kind == .country && $0.range.lowerBound - nn.range.upperBound <= 6 }),
                to.range.lowerBound > 0, s.tokens[to.range.lowerBound - 1].lower == "to" {
                 side = to.country
+            }
+            // "7 more people returned from Russia": the people of the other side
+            if side == nil, items.contains(where: { $0.isTrigger("exchange", "returned") }),
+               let from = items.dropFirst(k + 1).first(where: { $0.kind == .country && $0.range.lowerBound - nn.range.upperBound <= 4 }),
+               from.range.lowerBound > 0, s.tokens[from.range.lowerBound - 1].lower == "from", let c = from.country, !p.mediators.contains(c) {
+                side = dict.opponent(of: c)
             }
             // "(to the Ukrainian side)", "of the Armed Forces of Ukraine": the side named after the noun
             if side == nil, let after = items.dropFirst(k + 1).first(where: { $0.range.lowerBound - nn.range.upperBound <= 8 && ($0.kind == .country || $0.kind == .demonym || $0.kind == .organization) && $0.country != nil && !mediatorRanges.contains($0.range) }) {

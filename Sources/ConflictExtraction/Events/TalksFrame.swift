@@ -35,6 +35,7 @@ struct TalksFrame {
         self.clauseBreaks = WordSet(dict.words("clause_break"))
         self.copulas = dict.words("copula")
         self.intentWords = PhraseSet(dict.words("intent"))
+        self.futureMarkers = dict.words("future_marker")
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
     let groupWords: Set<String>
@@ -43,12 +44,18 @@ struct TalksFrame {
     let copulas: Set<String>
     /// "could take place in early March": grammar class `intent`
     let intentWords: PhraseSet
+    let futureMarkers: Set<String>
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 
     func pieces(_ s: AnalyzedSentence) -> [TalksPiece] {
         let items = s.items
-        let triggers = items.filter { $0.isTrigger("talks", "event") }
+        // "the next meeting in Abu Dhabi", "upcoming talks": not held yet
+        let triggers = items.filter { it in
+            guard it.isTrigger("talks", "event") else { return false }
+            let b = it.range.lowerBound
+            return !s.tokens[max(0, b - 3)..<b].contains { futureMarkers.contains($0.lower) }
+        }
         guard !triggers.isEmpty else { return [] }
         // "the next round could take place in early March": planned talks are no talks yet
         if s.contains(anyOf: intentWords), items.contains(where: { $0.kind == .date && ($0.date?.precision == .month || $0.date?.precision == .year) }),

@@ -462,6 +462,30 @@ struct FrameTests {
         #expect(r.exchanges.first { $0.returnedToA == Figure(6000) }?.status == .agreed)
     }
 
+    @Test func launchDirectionsAreNoLocations() throws {
+        let r = extract("""
+            Overnight, Russia attacked Ukraine with 80 drones, the air force said. Launch directions: Kursk, Belgorod.
+            Air defence shot down 60 drones in the north and east of the country.
+            """)
+        let a = try #require(r.attacks.first)
+        #expect(r.attacks.count == 1)
+        #expect(a.attacker == "RUS" && a.dronesDowned == Figure(60))
+        #expect(!a.locations.contains("Kursk") && !a.locations.contains("Belgorod"))
+    }
+
+    @Test func possessiveMediatorAndReturnedFrom() throws {
+        let r = extract("With Qatar's mediation, 7 more people returned from Russia on Tuesday.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.mediators == ["QAT"])
+        #expect(e.sideA == "RUS" && e.sideB == "UKR")
+        #expect(e.returnedToB == Figure(7) && e.total == nil)
+    }
+
+    @Test func theNextMeetingIsNoTalks() {
+        let r = extract("\"Our team is ready for the next meeting in Istanbul,\" Zelensky said on Tuesday. No date for upcoming talks in Geneva was set.")
+        #expect(r.talks.isEmpty)
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
