@@ -19,6 +19,9 @@ struct AttackPiece {
     var claimant: ActorRef?
     var rules: [String] = []
     var hasAttackSignal = false
+    /// figure keys given for one type of missile only ("all 18 Kh-101 were downed", "two of nine Iskander-M"):
+    /// parts of the attack's missile figures, dropped where they contradict them
+    var typed: Set<String> = []
     /// the date is a calendar date or weekday ("on October 7"), not an offset ("six days earlier")
     var calendarDate = false
 
@@ -135,16 +138,24 @@ struct AttackFrame {
             if slot == nil, items[..<n].contains(where: { $0.isTrigger("attack", "event") }) { slot = "launched" }
             // "struck Ukraine with 242 drones and 36 missiles": the weapons of the attack
             if partOf == nil, slot != "downed", introducedByWith(items, n, s) { slot = "launched" }
+            let typed = w.map { $0.a == "missile" && $0.b != "missile" } ?? false
             if let part = partOf, let pv = part.value {
                 usedNumbers.insert(items.firstIndex { $0.range == part.range } ?? n)
                 let launchedKey = "\(cat).launched"
-                if p.figures[launchedKey] == nil { p.figures[launchedKey] = Figure(pv, part.qualifier ?? .exact) }
+                if p.figures[launchedKey] == nil {
+                    p.figures[launchedKey] = Figure(pv, part.qualifier ?? .exact)
+                    if typed { p.typed.insert(launchedKey) }
+                }
             }
             guard let sl = slot, sl != "event" else { continue }
             if sl == "lost" { continue }
             let key = "\(cat).\(sl)"
             let fig = Figure(v, it.qualifier ?? .exact)
-            if isBreakdown(items, from: max(wIndex, n), s) {
+            if typed, p.figures[key] == nil { p.typed.insert(key) }
+            // "destroyed 64 drones over the Bryansk, Kursk and Rostov regions, including 21 over the Bryansk
+            // region": a figure whose parts follow is the total, not a breakdown
+            let partsFollow = p.figures[key] == nil && items.dropFirst(n + 1).contains { $0.kind == .number && subset.ends(before: $0.range.lowerBound, in: s.tokens) }
+            if isBreakdown(items, from: max(wIndex, n), s), !partsFollow {
                 p.breakdowns[key, default: []].append(fig)
             } else if p.figures[key] == nil {
                 p.figures[key] = fig

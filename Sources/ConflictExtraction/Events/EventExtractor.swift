@@ -137,6 +137,12 @@ public struct EventExtractor: Sendable {
             }
             if !p.hasFigures { pending.append(p); continue }
             let k = key(p)
+            // figures of one missile type that contradict the attack's own are its parts: left out
+            var p = p
+            if !p.typed.isEmpty, reports.contains(where: { key($0) == k && conflicts($0, p) }) {
+                for t in p.typed { p.figures[t] = nil }
+                p.typed = []
+            }
             // the report of the same claim that does not contradict this sentence
             let idx = reports.indices.first { i in
                 key(reports[i]) == k && (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant) && !conflicts(reports[i], p)

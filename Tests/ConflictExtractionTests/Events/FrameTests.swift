@@ -486,6 +486,19 @@ struct FrameTests {
         #expect(r.talks.isEmpty)
     }
 
+    @Test func typedMissileFiguresAndTotalsWithParts() throws {
+        let r = extract("""
+            Russia launched 120 drones and 30 missiles at Ukraine overnight, the air force said, adding that 100 drones and 24 missiles were shot down.
+            All 18 Kh-101 were downed, but only two of nine Iskander-M ballistic missiles were intercepted, it said.
+            Russia's defence ministry said it destroyed 64 Ukrainian drones over the Belgorod and Kursk regions, including 21 over the Belgorod region.
+            """)
+        let ru = try #require(r.attacks.first { $0.attacker == "RUS" })
+        #expect(r.attacks.filter { $0.attacker == "RUS" }.count == 1)
+        #expect(ru.missilesLaunched == Figure(30) && ru.missilesDowned == Figure(24))
+        let ua = try #require(r.attacks.first { $0.attacker == "UKR" })
+        #expect(ua.dronesDowned == Figure(64))
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
