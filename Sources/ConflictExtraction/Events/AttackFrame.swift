@@ -22,6 +22,8 @@ struct AttackPiece {
     /// figure keys given for one type of missile only ("all 18 Kh-101 were downed", "two of nine Iskander-M"):
     /// parts of the attack's missile figures, dropped where they contradict them
     var typed: Set<String> = []
+    /// "the toll has risen to four": the sentence updates a toll given before in the article
+    var updatesToll = false
     /// the date is a calendar date or weekday ("on October 7"), not an offset ("six days earlier")
     var calendarDate = false
 
@@ -36,6 +38,7 @@ struct AttackFrame {
         self.dict = dict
         self.runningTotal = RunningTotalRule(dict: dict)
         self.subset = PhraseSet(dict.words("subset"))
+        self.tollUpdate = PhraseSet(dict.words("toll_update"))
         self.nightWords = dict.words("night")
         self.launchFillers = dict.words("launch_filler")
         self.capitals = dict.capitals()
@@ -48,6 +51,7 @@ struct AttackFrame {
     let launchFillers: Set<String>
     /// "including two children": a figure that is part of another
     let subset: PhraseSet
+    let tollUpdate: PhraseSet
 
     func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> AttackPiece? {
         let items = s.items
@@ -61,6 +65,7 @@ struct AttackFrame {
         if runningTotal.applies(to: s) { return nil }
         var p = AttackPiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
+        p.updatesToll = s.contains(anyOf: tollUpdate)
         p.hasAttackSignal = hasWeapon || attackTriggers.contains { $0.b == "event" || $0.b == "hit" || $0.b == "launched" || $0.b == "downed" }
         var usedNumbers = Set<Int>()
 
@@ -72,7 +77,8 @@ struct AttackFrame {
                 let r0 = it.range.lowerBound
                 let prevItem = n > 0 ? items[n - 1] : nil
                 let numberBefore = prevItem.map { $0.kind == .number && it.range.lowerBound - $0.range.upperBound <= 3 } ?? false
-                if !numberBefore, r0 > 0, s.tokens[r0 - 1].lower == "the",
+                // (not "more than half of the ballistic missiles got through": a part of them)
+                if !numberBefore, r0 > 0, s.tokens[r0 - 1].lower == "the", !(r0 > 1 && s.tokens[r0 - 2].lower == "of"),
                    let trig = items.dropFirst(n + 1).prefix(while: { $0.kind == .number || $0.kind == .weapon || $0.kind == .trigger }).first(where: { $0.kind == .trigger }),
                    trig.a == "attack", trig.b == "hit" || trig.b == "downed", trig.range.lowerBound - it.range.upperBound <= 8 {
                     p.allOf.append("\(it.a).\(trig.b)")
@@ -174,6 +180,13 @@ struct AttackFrame {
                 ? items[n - 1].range.lowerBound : it.range.lowerBound
             if subset.ends(before: it.range.lowerBound, in: s.tokens) || subset.ends(before: qualifierStart, in: s.tokens) { continue }
             var slot: String? = nil
+            // "the number of people killed ... has risen to four", "bringing the number killed to at least
+            // five": after a toll update, the number after "to" is the toll of the casualty word before it
+            if p.updatesToll, qualifierStart > 0, ["to", "at"].contains(s.tokens[qualifierStart - 1].lower),
+               tollUpdate.occurs(in: Array(s.tokens[..<qualifierStart])),
+               let c = items[..<n].last(where: { $0.kind == .trigger && $0.a == "casualty" }), it.range.lowerBound - c.range.upperBound <= 12 {
+                slot = c.b
+            }
             // "killed at least four people", "killing 4": a casualty verb right before the number
             if let pi = items[..<n].lastIndex(where: { !$0.isGrammar("qualifier") }), items[pi].kind == .trigger, items[pi].a == "casualty",
                it.range.lowerBound - items[pi].range.upperBound <= 3,
@@ -195,6 +208,9 @@ struct AttackFrame {
                 slot = items[n - 1].b
             }
             guard let sl = slot else { continue }
+            // "a 9-year-old girl is among the dead": one of a toll, not the toll
+            if let c = items.dropFirst(n + 1).first(where: { $0.kind == .trigger && $0.a == "casualty" }),
+               s.tokens[max(after, c.range.lowerBound - 3)..<c.range.lowerBound].contains(where: { $0.lower == "among" }) { continue }
             let fig = Figure(v, it.qualifier ?? .exact)
             switch sl {
             case "killed": if p.killed == nil { p.killed = fig }

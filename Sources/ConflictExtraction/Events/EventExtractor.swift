@@ -128,6 +128,7 @@ public struct EventExtractor: Sendable {
         var extras: [Int: [String: [Figure]]] = [:]       // breakdowns per report
         var allOf: [Int: [String]] = [:]
         var pending: [AttackPiece] = []
+        var lastTollUpdate = -2
         func key(_ r: AttackReport) -> String { "\(r.date?.date ?? "")|\(r.attacker ?? "")|\(r.targetCountry ?? "")" }
         func key(_ p: AttackPiece) -> String { "\((p.date ?? published)?.date ?? "")|\(p.attacker ?? "")|\(p.target ?? "")" }
         for p in pieces {
@@ -146,6 +147,23 @@ public struct EventExtractor: Sendable {
             // the report of the same claim that does not contradict this sentence
             let idx = reports.indices.first { i in
                 key(reports[i]) == k && (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant) && !conflicts(reports[i], p)
+            }
+            // "the number killed has risen to four" (and the sentence right after it): the article's newer
+            // toll replaces the one it gave before for the same attack and claimant
+            if idx == nil, p.updatesToll || lastTollUpdate == p.sentence - 1, p.killed != nil || p.injured != nil,
+               let j = reports.indices.last(where: { i in
+                   key(reports[i]) == k && (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant)
+                       && (reports[i].killed != nil || reports[i].injured != nil) && !conflictsOnWeapons(reports[i], p)
+               }) {
+                if let f = p.killed { reports[j].killed = f }
+                if let f = p.injured { reports[j].injured = f }
+                var rest = p
+                rest.killed = nil
+                rest.injured = nil
+                apply(rest, to: &reports[j])
+                if !reports[j].rule.contains("attack.toll_update") { reports[j].rule += ";attack.toll_update" }
+                lastTollUpdate = p.sentence
+                continue
             }
             var r: AttackReport
             if let i = idx { r = reports[i] } else {
@@ -217,8 +235,12 @@ public struct EventExtractor: Sendable {
         }
     }
 
+    func conflictsOnWeapons(_ r: AttackReport, _ p: AttackPiece) -> Bool {
+        p.figures.contains { k, f in get(r, k).map { !Self.compatible($0, f) } ?? false }
+    }
+
     func conflicts(_ r: AttackReport, _ p: AttackPiece) -> Bool {
-        for (k, f) in p.figures { if let g = get(r, k), !Self.compatible(g, f) { return true } }
+        if conflictsOnWeapons(r, p) { return true }
         if let a = r.killed, let b = p.killed, !Self.compatible(a, b) { return true }
         if let a = r.injured, let b = p.injured, !Self.compatible(a, b) { return true }
         return false

@@ -499,6 +499,19 @@ struct FrameTests {
         #expect(ua.dronesDowned == Figure(64))
     }
 
+    @Test func aLaterTollReplacesTheEarlierOne() throws {
+        let r = extract("""
+            Russia struck Kharkiv overnight with drones. At least two people were killed and nine injured, the governor said.
+            The number of people killed in the attack on Kharkiv has risen to four, the governor said.
+            A 7-year-old boy is among the dead, bringing the number of people killed to at least six, the governor said. Twenty people were wounded, including three children.
+            Later, the air force said that more than half of the missiles got through.
+            """)
+        let a = try #require(r.attacks.first)
+        #expect(r.attacks.count == 1)
+        #expect(a.killed == Figure(6, .atLeast) && a.injured == Figure(20))
+        #expect(a.missilesHit == nil)
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
