@@ -19,6 +19,8 @@ struct AttackPiece {
     var claimant: ActorRef?
     var rules: [String] = []
     var hasAttackSignal = false
+    /// an attack word ("struck", "launched", "attack"), not only a weapon ("would deliver interceptor missiles")
+    var hasAttackTrigger = false
     /// figure keys given for one type of missile only ("all 18 Kh-101 were downed", "two of nine Iskander-M"):
     /// parts of the attack's missile figures, dropped where they contradict them
     var typed: Set<String> = []
@@ -66,7 +68,8 @@ struct AttackFrame {
         var p = AttackPiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
         p.updatesToll = s.contains(anyOf: tollUpdate)
-        p.hasAttackSignal = hasWeapon || attackTriggers.contains { $0.b == "event" || $0.b == "hit" || $0.b == "launched" || $0.b == "downed" }
+        p.hasAttackTrigger = attackTriggers.contains { $0.b == "event" || $0.b == "hit" || $0.b == "launched" || $0.b == "downed" }
+        p.hasAttackSignal = hasWeapon || p.hasAttackTrigger
         var usedNumbers = Set<Int>()
 
         // 1. weapon figures
@@ -277,6 +280,8 @@ struct AttackFrame {
             p.locations.append(cap)
         }
         guard p.hasFigures || (p.hasAttackSignal && (!p.locations.isEmpty || !p.targets.isEmpty)) else { return nil }
+        // "Russia has intensified its bombardment of the energy system since the autumn": a trend, no attack
+        if !p.hasFigures, runningTotal.hasPerfectTense(s), s.tokens.contains(where: { $0.lower == "since" }) { return nil }
         return p
     }
 

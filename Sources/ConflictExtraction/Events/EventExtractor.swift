@@ -185,7 +185,7 @@ public struct EventExtractor: Sendable {
                 apply(p, to: &reports[i])
             } else if let i = reports.firstIndex(where: { $0.attacker == p.attacker && $0.targetCountry == p.target && p.date == nil }) {
                 apply(p, to: &reports[i])
-            } else if p.hasAttackSignal, !p.locations.isEmpty || !p.targets.isEmpty {
+            } else if p.hasAttackTrigger || (p.hasAttackSignal && p.date != nil), !p.locations.isEmpty || !p.targets.isEmpty {
                 var r = AttackReport(date: p.date ?? published, attacker: p.attacker, targetCountry: p.target, claimant: p.claimant, span: p.span, rule: "")
                 apply(p, to: &r)
                 reports.append(r)
@@ -609,6 +609,10 @@ public struct EventExtractor: Sendable {
             var parties: [String] = []
             for p in c.pieces { for x in p.parties where !parties.contains(x) { parties.append(x) } }
             for d in c.delegations where !parties.contains(d.side) { parties.append(d.side) }
+            // talks with no venue name both sides; talks whose parties are all outside the conflicts of
+            // conflicts.tsv ("EU ministers met in Brussels") are about something else
+            if c.venue == nil, parties.count < 2 { return nil }
+            if !parties.isEmpty, !parties.contains(where: { p in dict.conflicts.contains { $0.0 == p || $0.1 == p } }) { return nil }
             let baseName = c.pieces.first?.name ?? "talks"
             let name = c.round.map { "\(baseName) (round \($0))" } ?? baseName
             return TalksReport(name: name, round: c.round, location: c.venue, locationCountry: c.venueCountry, startDate: start, endDate: end,

@@ -48,6 +48,7 @@ struct ExchangeFrame {
         self.agreeWords = dict.words("agree_word")
         self.eventAnaphors = dict.words("event_anaphor")
         self.monthLeads = dict.words("month_lead")
+        self.agreeNouns = dict.words("agree_noun")
         self.periodModifiers = dict.words("period_modifier")
     }
     let receiveVerbs: Set<String>
@@ -60,6 +61,7 @@ struct ExchangeFrame {
     /// "in that swap": grammar class `event_anaphor`
     let eventAnaphors: Set<String>
     let monthLeads: Set<String>
+    let agreeNouns: Set<String>
     let periodModifiers: Set<String>
     let intentWords: PhraseSet
     let runningTotal: RunningTotalRule
@@ -145,15 +147,19 @@ struct ExchangeFrame {
         // "agreeing on a new prisoner exchange", "agreed to another swap": an agree verb with "on"/"to" a few
         // tokens before the exchange word (not "under the deal, the exchange took place")
         let eventWords = items.filter { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") }
+        // ("have agreed on a new humanitarian step: the exchange of 500 prisoners": further, across a colon)
         let agreedOn = eventWords.contains { it in
-            (max(0, it.range.lowerBound - 4)..<it.range.lowerBound).contains { k in
+            (max(0, it.range.lowerBound - 10)..<it.range.lowerBound).contains { k in
                 agreeWords.contains(s.tokens[k].lower) && k + 1 < s.tokens.count && ["on", "to", "upon"].contains(s.tokens[k + 1].lower)
+                    && (it.range.lowerBound - k <= 4 || s.tokens[k..<it.range.lowerBound].contains { $0.text == ":" })
             }
         }
-        // "the two sides agreed to return 6,000 bodies each way": a return verb right after "agreed to"
+        // "the two sides agreed to return 6,000 bodies each way", "an agreement to exchange 500 prisoners": an
+        // exchange word right after "agreed to" or "an agreement to" (agree_word, agree_noun)
         let agreedToReturn = items.contains { it in
             let b = it.range.lowerBound
-            return it.isTrigger("exchange", "returned") && b >= 2 && s.tokens[b - 1].lower == "to" && agreeWords.contains(s.tokens[b - 2].lower)
+            return it.isTrigger("exchange") && b >= 2 && s.tokens[b - 1].lower == "to"
+                && (agreeWords.contains(s.tokens[b - 2].lower) || agreeNouns.contains(s.tokens[b - 2].lower))
         }
         p.agreed = (agreedTrig || agreedOn || agreedToReturn || p.intent) && !completed
         p.refersBack = eventWords.contains { it in

@@ -512,6 +512,29 @@ struct FrameTests {
         #expect(a.missilesHit == nil)
     }
 
+    @Test func agreedOnAStepColonTheExchange() throws {
+        let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.status == .agreed)
+        // agree_noun: "a deal to swap"
+        #expect(extract("Russia and Ukraine reached a deal to swap 300 prisoners each.").exchanges.first?.status == .agreed)
+    }
+
+    @Test func talksNeedAVenueOrTwoSidesAndAConflictParty() {
+        // one side, no venue: "held talks with visiting leaders"
+        #expect(extract("Zelensky later held talks with the visiting leaders, the president's office said.").talks.isEmpty)
+        // no party of a conflict in conflicts.tsv: Saudi and Swiss ministers meeting in Geneva
+        #expect(extract("Saudi and Swiss ministers held talks in Geneva on Tuesday about trade.").talks.isEmpty)
+        #expect(!extract("Russian and Ukrainian delegations held talks in Geneva on Tuesday.").talks.isEmpty)
+    }
+
+    @Test func armsDeliveriesAndTrendsAreNoAttacks() {
+        #expect(extract("In Kyiv, the Polish minister said Poland would deliver two more air-defence systems and several hundred missiles to Ukraine this year.").attacks.isEmpty)
+        #expect(extract("Russia has intensified its strikes on the energy system in Kharkiv since the autumn, officials say.").attacks.isEmpty)
+        // a dated earlier incident still counts
+        #expect(!extract("Debris from one of the drones hit an oil depot in Kursk on January 15.").attacks.isEmpty)
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
