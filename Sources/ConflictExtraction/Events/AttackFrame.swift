@@ -211,10 +211,24 @@ struct AttackFrame {
                 slot = items[n - 1].b
             }
             guard let sl = slot else { continue }
+            // "killing a man and a woman": singular people joined by "and" add up
+            var count = v
+            if count == 1, ["a", "an"].contains(s.tokens[it.range.lowerBound].lower) {
+                var m = n
+                while let x = items.indices.first(where: { $0 > m && items[$0].kind == .number }), items[x].value == 1,
+                      ["a", "an"].contains(s.tokens[items[x].range.lowerBound].lower) {
+                    // "a man and a": the noun and "and" between the two
+                    let gap = items[m].range.gap(to: items[x].range)
+                    guard gap.count == 2, s.tokens[gap.upperBound - 1].lower == "and" else { break }
+                    count += 1
+                    m = x
+                    usedNumbers.insert(x)
+                }
+            }
             // "a 9-year-old girl is among the dead": one of a toll, not the toll
             if let c = items.dropFirst(n + 1).first(where: { $0.kind == .trigger && $0.a == "casualty" }),
                s.tokens[max(after, c.range.lowerBound - 3)..<c.range.lowerBound].contains(where: { $0.lower == "among" }) { continue }
-            let fig = Figure(v, it.qualifier ?? .exact)
+            let fig = Figure(count, it.qualifier ?? .exact)
             switch sl {
             case "killed": if p.killed == nil { p.killed = fig }
             case "injured": if p.injured == nil { p.injured = fig }

@@ -535,6 +535,13 @@ struct FrameTests {
         #expect(!extract("Debris from one of the drones hit an oil depot in Kursk on January 15.").attacks.isEmpty)
     }
 
+    @Test func singularPeopleAddUpAndHospitalIsInjured() throws {
+        let r = extract("A drone struck a car on the outskirts of Kharkiv, killing a man and a woman, the governor said. Three workers were taken to hospital, he said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.killed == Figure(2))
+        #expect(a.injured == Figure(3))
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
