@@ -142,7 +142,7 @@ struct ExchangeFrame {
         p.claimant = claimant
         let agreedTrig = items.contains { $0.isTrigger("exchange", "agreed") }
         let completed = items.contains { $0.kind == .trigger && completedWords.contains($0.text.lowercased()) }
-        p.intent = s.contains(anyOf: intentWords)
+        p.intent = s.contains(anyOf: intentWords, outsideDates: true)
         // "agreed to exchange", "expected an exchange": not (yet) carried out
         // "agreeing on a new prisoner exchange", "agreed to another swap": an agree verb with "on"/"to" a few
         // tokens before the exchange word (not "under the deal, the exchange took place")
@@ -244,6 +244,16 @@ struct ExchangeFrame {
                     if !p.sides.contains(c) { p.sides.append(c) }
                     p.rules.append("exchange.elliptic")
                 }
+                // "1,000 bodies were returned to Ukraine and 52 to Russia": a bare figure, then "to" and a side
+                let e = it.range.upperBound
+                if e + 1 < s.tokens.count, s.tokens[e].lower == "to", n + 1 < items.count, items[n + 1].range.lowerBound == e + 1,
+                   items[n + 1].kind == .country, let c = items[n + 1].country, !p.mediators.contains(c),
+                   items[..<n].contains(where: { $0.isTrigger("exchange", "people") }), items[..<n].contains(where: { $0.isTrigger("exchange", "returned") }),
+                   p.returned[c] == nil {
+                    p.returned[c] = fig
+                    if !p.sides.contains(c) { p.sides.append(c) }
+                    p.rules.append("exchange.elliptic")
+                }
                 continue
             }
             if Self.preceded(s, it.range.lowerBound, by: noncount) { continue }
@@ -283,7 +293,10 @@ struct ExchangeFrame {
             if side == nil, let after = items.dropFirst(k + 1).first(where: { $0.range.lowerBound - nn.range.upperBound <= 8 && ($0.kind == .country || $0.kind == .demonym || $0.kind == .organization) && $0.country != nil && !mediatorRanges.contains($0.range) }) {
                 let b = after.range.lowerBound
                 let w1 = b > 0 ? s.tokens[b - 1].lower : "", w2 = b > 1 ? s.tokens[b - 2].lower : ""
-                if w1 == "to" || (w1 == "the" && w2 == "to") || w1 == "of" || (w1 == "the" && w2 == "of") { side = after.country }
+                // (not "according to the Russian side": who said it)
+                let w3 = b > 2 ? s.tokens[b - 3].lower : ""
+                if w1 == "to" || (w1 == "the" && w2 == "to") || w1 == "of" || (w1 == "the" && w2 == "of"),
+                   !(w2 == "according" || (w1 == "the" && w3 == "according")) { side = after.country }
             }
             if side == nil { side = receiver(s, before: it.range.lowerBound) }
             if side == nil, tail.contains("home") || s.tokens.contains(where: { $0.lower == "our" }), let c = claimant?.country { side = c }

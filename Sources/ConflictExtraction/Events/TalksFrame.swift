@@ -58,7 +58,7 @@ struct TalksFrame {
         }
         guard !triggers.isEmpty else { return [] }
         // "the next round could take place in early March": planned talks are no talks yet
-        if s.contains(anyOf: intentWords), items.contains(where: { $0.kind == .date && ($0.date?.precision == .month || $0.date?.precision == .year) }),
+        if s.contains(anyOf: intentWords, outsideDates: true), items.contains(where: { $0.kind == .date && ($0.date?.precision == .month || $0.date?.precision == .year) }),
            !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }) { return [] }
         // venues: places after in/at, "the Emirati capital", countries after "in"
         var venues: [(Item, Bool)] = []

@@ -119,6 +119,14 @@ public struct AnalyzedSentence: Sendable {
         phrases.occurs(in: tokens)
     }
 
+    /// True when one of `phrases` starts at a token outside every date ("may" as a verb, not "May 22").
+    public func contains(anyOf phrases: PhraseSet, outsideDates: Bool) -> Bool {
+        guard outsideDates else { return contains(anyOf: phrases) }
+        return tokens.indices.contains { k in
+            phrases.starts(at: k, in: tokens) && !items.contains { $0.kind == .date && $0.range.contains(k) }
+        }
+    }
+
     /// Index of the first item at or after token `t`.
     public func itemIndex(atOrAfter t: Int) -> Int {
         items.firstIndex { $0.range.lowerBound >= t } ?? items.count

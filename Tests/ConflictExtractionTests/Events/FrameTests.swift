@@ -4,7 +4,7 @@ import Testing
 /// Per-frame tests on sentences written for them (published Thursday 2026-02-05).
 @Suite("Events: attack, exchange, talks and delegation frames")
 struct FrameTests {
-    func extract(_ text: String) -> ExtractionResult { testExtractor.extract(article(text)) }
+    func extract(_ text: String, published: String = "2026-02-05") -> ExtractionResult { testExtractor.extract(article(text, published: published)) }
 
     @Test func attackActiveWithClaimantAfter() throws {
         let r = extract("Russia launched 50 drones and three missiles at Ukraine overnight, the Ukrainian Air Force said.")
@@ -540,6 +540,20 @@ struct FrameTests {
         let a = try #require(r.attacks.first)
         #expect(a.killed == Figure(2))
         #expect(a.injured == Figure(3))
+    }
+
+    @Test func theMonthMayIsNoIntentAndAccordingToIsNoSide() throws {
+        let r = extract("""
+            Ukraine has received the bodies of 812 people who, according to the Russian side, are Ukrainian soldiers, officials said on Friday, May 22.
+            The previous repatriation took place on April 24, when 1,000 bodies were returned to Ukraine and 52 to Russia.
+            """, published: "2026-05-22")
+        let may = try #require(r.exchanges.first { $0.date?.date == "2026-05-22" })
+        #expect(may.status == .completed)
+        #expect(may.returnedToB == Figure(812) && may.returnedToA == nil)
+        let april = try #require(r.exchanges.first { $0.date?.date == "2026-04-24" })
+        #expect(april.returnedToA == Figure(52) && april.returnedToB == Figure(1000))
+        // a planned meeting in May is no talks (the month is a date, "can meet" the intent)
+        #expect(extract("\"If the teams do their job in Istanbul, the leaders can meet in May,\" Zelensky said.", published: "2026-04-02").talks.isEmpty)
     }
 
     @Test func colonListsTheParts() throws {
