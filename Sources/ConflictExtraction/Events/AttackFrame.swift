@@ -41,6 +41,7 @@ struct AttackFrame {
         self.runningTotal = RunningTotalRule(dict: dict)
         self.subset = PhraseSet(dict.words("subset"))
         self.tollUpdate = PhraseSet(dict.words("toll_update"))
+        self.personNouns = dict.words("person_singular")
         self.nightWords = dict.words("night")
         self.launchFillers = dict.words("launch_filler")
         self.capitals = dict.capitals()
@@ -54,6 +55,7 @@ struct AttackFrame {
     /// "including two children": a figure that is part of another
     let subset: PhraseSet
     let tollUpdate: PhraseSet
+    let personNouns: Set<String>
 
     func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> AttackPiece? {
         let items = s.items
@@ -64,7 +66,7 @@ struct AttackFrame {
         let exchangeish = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") || $0.isTrigger("exchange", "returned") }
         guard hasWeapon || !attackTriggers.isEmpty || !casualtyTriggers.isEmpty else { return nil }
         if exchangeish && !hasWeapon && attackTriggers.isEmpty { return nil }
-        if runningTotal.applies(to: s) { return nil }
+        if runningTotal.applies(to: s, weekRanges: true) { return nil }
         var p = AttackPiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
         p.updatesToll = s.contains(anyOf: tollUpdate)
@@ -178,6 +180,9 @@ struct AttackFrame {
             guard let v = it.value, !isCompoundModifier(it, s) else { continue }
             let after = it.range.upperBound
             if after + 1 < s.tokens.count, s.tokens[after].lower == "of", ["them", "whom"].contains(s.tokens[after + 1].lower) { continue }
+            // "another woman, 71, died": an age between commas after a person noun
+            let b0 = it.range.lowerBound
+            if b0 >= 2, s.tokens[b0 - 1].text == ",", personNouns.contains(s.tokens[b0 - 2].lower), after < s.tokens.count, s.tokens[after].text == "," { continue }
             // "killed 34 people, including two children, and wounded 117": a part of another toll is not a toll
             let qualifierStart = n > 0 && items[n - 1].isGrammar("qualifier") && it.range.lowerBound - items[n - 1].range.upperBound <= 0
                 ? items[n - 1].range.lowerBound : it.range.lowerBound

@@ -25,8 +25,15 @@ struct RunningTotalRule {
         self.perfectAdverbs = dict.words("perfect_adverb")
     }
 
-    func applies(to s: AnalyzedSentence) -> Bool {
+    /// `weekRanges`: for attacks, a span of three days or more ("this week, the Russians launched more than
+    /// 1,220 drones") gives totals in any tense (a swap can take three days; a night's attack cannot).
+    func applies(to s: AnalyzedSentence, weekRanges: Bool = false) -> Bool {
         if s.contains(anyOf: cumulative) { return !namesOneEvent(s) }
+        if weekRanges, s.items.contains(where: { it in
+            guard it.kind == .date, let d = it.date, d.precision == .range, let e = d.endDate,
+                  let x = CivilDate(iso: d.date)?.dayNumber, let y = CivilDate(iso: e)?.dayNumber else { return false }
+            return y - x >= 2
+        }) { return true }
         guard hasPerfectTense(s) else { return false }
         // a "since" phrase counts unless a superlative a few words before makes it a comparison
         if s.tokens.indices.contains(where: { k in

@@ -556,6 +556,13 @@ struct FrameTests {
         #expect(extract("\"If the teams do their job in Istanbul, the leaders can meet in May,\" Zelensky said.", published: "2026-04-02").talks.isEmpty)
     }
 
+    @Test func agesWeekTotalsAndHungerStrikes() throws {
+        let r = extract("Russia struck Kharkiv with drones overnight, the governor said. Another woman, 71, died in hospital, he said.")
+        #expect(r.attacks.first?.killed != Figure(71))
+        #expect(extract("\"This week, the Russians launched more than 1,200 drones and 40 missiles against Ukraine,\" Zelensky said.").attacks.isEmpty)
+        #expect(extract("Relatives of the prisoners staged a hunger strike outside the parliament in Kyiv on Monday.").attacks.isEmpty)
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
