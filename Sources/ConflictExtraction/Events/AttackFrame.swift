@@ -274,7 +274,9 @@ struct AttackFrame {
             // "from 11 p.m. on August 22 to 7 a.m. on August 23": the night ends on the second day
             if let i = dayDates.firstIndex(where: { $0.range == d.range }), i + 1 < dayDates.count,
                let r2 = dayDates[i + 1].date, r2.precision == .day, CivilDate(iso: r2.date)?.dayNumber == a + 1,
-               d.range.gap(to: dayDates[i + 1].range).contains(where: { ["to", "until", "till", "into"].contains(s.tokens[$0].lower) }) {
+               d.range.gap(to: dayDates[i + 1].range).contains(where: { ["to", "until", "till", "into"].contains(s.tokens[$0].lower)
+                   // "between 11 p.m. on March 10 and 7 a.m. on March 11"
+                   || (s.tokens[$0].lower == "and" && s.tokens[max(0, d.range.lowerBound - 8)..<d.range.lowerBound].contains { $0.lower == "between" }) }) {
                 p.date = r2
             } else if d.rule == "date.weekday", nightWords.contains(s.tokens[d.range.upperBound - 1].lower)
                         || (d.range.upperBound < s.tokens.count && nightWords.contains(s.tokens[d.range.upperBound].lower)) {

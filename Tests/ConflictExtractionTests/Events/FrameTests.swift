@@ -563,6 +563,11 @@ struct FrameTests {
         #expect(extract("Relatives of the prisoners staged a hunger strike outside the parliament in Kyiv on Monday.").attacks.isEmpty)
     }
 
+    @Test func betweenAnEveningAndAMorning() throws {
+        let r = extract("\"Between 11:00 p.m. Moscow time on February 3 and 7:00 a.m. Moscow time on February 4, air defense systems destroyed 46 Ukrainian drones over the Kursk region,\" the ministry said.")
+        #expect(r.attacks.first?.date?.date == "2026-02-04")
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
