@@ -36,6 +36,7 @@ struct TalksFrame {
         self.copulas = dict.words("copula")
         self.intentWords = PhraseSet(dict.words("intent"))
         self.futureMarkers = dict.words("future_marker")
+        self.talksVerbs = dict.words("talks_verb")
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
     let groupWords: Set<String>
@@ -45,6 +46,7 @@ struct TalksFrame {
     /// "could take place in early March": grammar class `intent`
     let intentWords: PhraseSet
     let futureMarkers: Set<String>
+    let talksVerbs: Set<String>
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 
@@ -234,10 +236,31 @@ struct TalksFrame {
 
     func delegationsInClause(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String>) -> [DelegationPiece] {
         let items = s.items
-        // "Rubio and Witkoff are holding talks with ...": subjects of a talks verb, by their own country
-        if let verb = items.first(where: { $0.isGrammar("talks_verb") }), items.contains(where: { $0.isTrigger("talks", "event") && $0.range.lowerBound > verb.range.lowerBound }),
-           !items.contains(where: { $0.isTrigger("claim") && $0.range.lowerBound < verb.range.lowerBound }) {
-            let subjects = items.filter { $0.kind == .person && $0.range.upperBound <= verb.range.lowerBound && $0.country != nil && !(s.tokens.indices.contains($0.range.upperBound) && s.tokens[$0.range.upperBound].lower == "'s") }
+        // "Rubio and Witkoff are holding talks with ...": subjects of a talks verb, by their own country;
+        // "Witkoff and Kushner met Putin at the Kremlin ... in a meeting also attended by Ushakov": and the
+        // people met; "Umerov said he had met Witkoff and Kushner in Miami": the speaker is the subject
+        func possessive(_ p: Item) -> Bool { s.tokens.indices.contains(p.range.upperBound) && s.tokens[p.range.upperBound].lower == "'s" }
+        if let verb = items.first(where: { $0.isGrammar("talks_verb") || ($0.isTrigger("talks", "event") && talksVerbs.contains($0.text.lowercased())) }) {
+            let b = verb.range.lowerBound
+            let talksAfter = items.contains { $0.isTrigger("talks", "event") && $0.range.lowerBound > b }
+            let venueAfter = items.contains { $0.kind == .place && Self.venueKinds.contains($0.a) && $0.range.lowerBound > b && $0.range.lowerBound > 0 && ["in", "at"].contains(s.tokens[$0.range.lowerBound - 1].lower) }
+            let claimBefore = items.contains { $0.isTrigger("claim") && $0.range.lowerBound < b }
+            // "he had met", "she met": the speaker of the sentence
+            var k = b - 1
+            while k >= 0, ["had", "has", "have"].contains(s.tokens[k].lower) { k -= 1 }
+            let pronoun = k >= 0 && ["he", "she"].contains(s.tokens[k].lower)
+            var subjects: [Item] = []
+            // "Zelensky, who met the crown prince in Jeddah, ...": a meeting told in passing
+            let relative = k >= 0 && s.tokens[k].lower == "who"
+            if relative {
+            } else if talksAfter, !claimBefore {
+                subjects = items.filter { $0.kind == .person && $0.range.upperBound <= b && $0.country != nil && !possessive($0) }
+            } else if pronoun, claimBefore, venueAfter, let speaker = items.first(where: { $0.kind == .person && $0.country != nil && $0.range.upperBound <= k }) {
+                subjects = [speaker]
+            }
+            if !subjects.isEmpty, talksAfter || venueAfter {
+                subjects += items.filter { $0.kind == .person && $0.range.lowerBound > b && $0.country != nil && !possessive($0) && !$0.isTrigger("claim") }
+            }
             if !subjects.isEmpty {
                 var bySide: [String: [DelegationMember]] = [:]
                 var order: [String] = []

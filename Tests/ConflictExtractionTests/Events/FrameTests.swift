@@ -568,6 +568,18 @@ struct FrameTests {
         #expect(r.attacks.first?.date?.date == "2026-02-04")
     }
 
+    @Test func peopleMetAreDelegatesToo() throws {
+        let r = extract("Witkoff met Russian President Vladimir Putin in Moscow on Tuesday, in a meeting also attended by Putin's aide Vladimir Medinsky.")
+        let t = try #require(r.talks.first)
+        let sides = Dictionary(uniqueKeysWithValues: t.delegations.map { ($0.side, $0.members.map(\.name)) })
+        #expect(sides["RUS"] == ["Vladimir Putin", "Vladimir Medinsky"])
+        #expect(sides["USA"]?.count == 1)
+        let r2 = extract("Rustem Umerov said on Tuesday that he had met Steve Witkoff in Geneva on Monday.")
+        #expect(r2.talks.first?.delegations.map(\.side).sorted() == ["UKR", "USA"])
+        // in passing: "Zelensky, who met ..."
+        #expect(extract("Zelensky, who met Witkoff in Riyadh on Monday, did not take part in Tuesday's talks.").talks.flatMap(\.delegations).isEmpty)
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
