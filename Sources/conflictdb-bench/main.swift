@@ -30,6 +30,18 @@ func peakRSSBytes() -> Int {
     return u.ru_maxrss * 1024
 }
 
+/// The process's I/O counters (`/proc/self/io`): `wchar` is every byte handed to write/pwrite (the WAL
+/// and checkpoints included), `write_bytes` what reached the block layer. Empty off Linux.
+func ioCounters() -> [String: Int] {
+    guard let s = try? String(contentsOfFile: "/proc/self/io", encoding: .utf8) else { return [:] }
+    var out: [String: Int] = [:]
+    for line in s.split(separator: "\n") {
+        let parts = line.split(separator: ":")
+        if parts.count == 2, let v = Int(parts[1].trimmingCharacters(in: .whitespaces)) { out[String(parts[0])] = v }
+    }
+    return out
+}
+
 func cpuSeconds() -> (user: Double, sys: Double) {
     var u = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
@@ -207,6 +219,7 @@ func child(_ args: [String]) -> Never {
     for r in ImportMetrics.Role.allCases { cpu["\(r)"] = metrics.cpuSeconds(r) }
     out["cpu_by_thread"] = cpu
     out["peak_rss"] = peakRSSBytes()
+    out["io"] = ioCounters()
     // Size on disk after a checkpoint, and what it is made of.
     do {
         try store.dbQueue.writeWithoutTransaction { db in
