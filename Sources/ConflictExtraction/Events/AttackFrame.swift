@@ -232,7 +232,7 @@ struct AttackFrame {
             }
             // "a 9-year-old girl is among the dead": one of a toll, not the toll
             if let c = items.dropFirst(n + 1).first(where: { $0.kind == .trigger && $0.a == "casualty" }),
-               s.tokens[max(after, c.range.lowerBound - 3)..<c.range.lowerBound].contains(where: { $0.lower == "among" }) { continue }
+               s.tokens[min(max(after, c.range.lowerBound - 3), c.range.lowerBound)..<c.range.lowerBound].contains(where: { $0.lower == "among" }) { continue }
             let fig = Figure(count, it.qualifier ?? .exact)
             switch sl {
             case "killed": if p.killed == nil { p.killed = fig }

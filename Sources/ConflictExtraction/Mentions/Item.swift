@@ -193,7 +193,7 @@ public struct PhraseSet: Sendable {
 
     /// Does a phrase start at token `i`?
     public func starts(at i: Int, in tokens: [Token]) -> Bool {
-        guard mayStart(tokens[i]) else { return false }
+        guard tokens.indices.contains(i), mayStart(tokens[i]) else { return false }
         var node = 0
         for k in i..<min(tokens.count, i + maxLength) {
             guard let next = step(node, tokens[k]) else { return false }
@@ -205,6 +205,7 @@ public struct PhraseSet: Sendable {
 
     /// Does a phrase end right before token `t`?
     public func ends(before t: Int, in tokens: [Token]) -> Bool {
+        guard t <= tokens.count else { return false }
         for len in 1...max(1, maxLength) where t - len >= 0 {
             guard mayStart(tokens[t - len]) else { continue }
             var node: Int? = 0

@@ -15,6 +15,13 @@ struct RobustnessTests {
     }
 
     /// A fixed-seed linear congruential generator (Knuth's MMIX constants): the same scrambles on every run.
+    /// A text that ends in a comma right after a casualty figure: the look for ", including ..." read
+    /// the token after the last one.
+    @Test func aCommaAtTheEndDoesNotTrap() {
+        let r = testExtractor.extract(article("A drone struck Kharkiv overnight, killing two people,"))
+        #expect(r.attacks.count <= 1)
+    }
+
     struct Scrambler {
         var state: UInt64
         mutating func below(_ n: Int) -> Int {
