@@ -248,7 +248,17 @@ public final class Dictionaries: Sendable {
             for n in [c.name] + c.aliases { lex.add(n, .country, i) }
             for n in c.demonyms { lex.add(n, .demonym, i) }
         }
-        for (i, p) in places.enumerated() { for n in [p.name] + p.aliases { lex.add(n, .place, i) } }
+        var placeNames = Set<String>()
+        for p in places { for n in [p.name] + p.aliases { placeNames.insert(n.lowercased()) } }
+        for (i, p) in places.enumerated() {
+            for n in [p.name] + p.aliases { lex.add(n, .place, i) }
+            // a city district named "X Raion" is also "X" ("the Darnytskyi and Dniprovskyi districts"), unless
+            // another entry has that name
+            if p.name.hasSuffix(" Raion"), p.kind == "city" {
+                let stem = String(p.name.dropLast(6))
+                if stem.count >= 6, !placeNames.contains(stem.lowercased()) { lex.add(stem, .place, i) }
+            }
+        }
         for (i, o) in organizations.enumerated() { for n in [o.name] + o.aliases { lex.add(n, .organization, i) } }
         for (i, p) in people.enumerated() {
             for n in [p.name] + p.aliases {

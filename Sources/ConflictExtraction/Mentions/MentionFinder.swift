@@ -228,6 +228,8 @@ public struct MentionFinder: Sendable {
                     let region = dict.places[ri]
                     p.canonical = region.name
                     p.country = region.country
+                } else if p.canonical.hasSuffix(" Raion") {
+                    // a city district keeps its name ("Darnytskyi Raion")
                 } else if !p.a.hasPrefix("region") {
                     p.canonical = p.canonical + " " + (it.text.hasPrefix("O") ? "Oblast" : "region")
                 }

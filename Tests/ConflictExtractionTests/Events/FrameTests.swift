@@ -580,6 +580,12 @@ struct FrameTests {
         #expect(extract("Zelensky, who met Witkoff in Riyadh on Monday, did not take part in Tuesday's talks.").talks.flatMap(\.delegations).isEmpty)
     }
 
+    @Test func coordinatedCityDistricts() throws {
+        let r = extract("Russia struck Kyiv overnight with missiles, killing two people in the Darnytskyi and Dniprovskyi districts, the mayor said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.locations.contains("Darnytskyi Raion") && a.locations.contains("Dniprovskyi Raion"))
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
