@@ -343,6 +343,16 @@ struct ExchangeFrame {
                 p.rules.append("exchange.for")
             }
         }
+        // "a 200-for-200 exchange", "the 1,000-for-1,000 swap": the same, written as one hyphenated word
+        let t = s.tokens
+        for k in t.indices where k + 4 < t.count && t[k].kind == .number && t[k + 1].text == "-" && t[k + 2].lower == "for"
+            && t[k + 3].text == "-" && t[k + 4].kind == .number && !t[k + 1].spaceBefore && !t[k + 3].spaceBefore {
+            let a = Int(t[k].text.filter { $0 != "," }), b = Int(t[k + 4].text.filter { $0 != "," })
+            if let a = a, a == b, p.sides.count >= 2 {
+                for c in p.sides.prefix(2) where p.returned[c] == nil { p.returned[c] = Figure(a) }
+                p.rules.append("exchange.for")
+            }
+        }
         // the day-precise date nearest to the exchange words
         let anchors = items.filter { $0.isTrigger("exchange") }.map { $0.range.lowerBound }
         let talkAnchors = items.filter { $0.isTrigger("talks") }.map { $0.range.lowerBound }

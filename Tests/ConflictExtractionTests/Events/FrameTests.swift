@@ -586,6 +586,12 @@ struct FrameTests {
         #expect(a.locations.contains("Darnytskyi Raion") && a.locations.contains("Dniprovskyi Raion"))
     }
 
+    @Test func hyphenedForFigures() throws {
+        let r = extract("Russia and Ukraine carried out a 1,000-for-1,000 exchange of prisoners on Tuesday.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToA == Figure(1000) && e.returnedToB == Figure(1000))
+    }
+
     @Test func colonListsTheParts() throws {
         let r = extract("\"We brought home 60 Ukrainians: 52 soldiers and eight civilians,\" Zelensky said after Ukraine and Russia swapped prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
