@@ -145,23 +145,23 @@ public struct EventExtractor: Sendable {
                 p.typed = []
             }
             // the report of the same claim that does not contradict this sentence
-            let idx = reports.indices.first { i in
-                key(reports[i]) == k && (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant) && !conflicts(reports[i], p)
+            func sameClaim(_ i: Int) -> Bool {
+                key(reports[i]) == k && (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant)
             }
+            let idx = reports.indices.first { sameClaim($0) && !conflicts(reports[$0], p) }
             // "the number killed has risen to four" (and the sentence right after it): the article's newer
             // toll replaces the one it gave before for the same attack and claimant
             if idx == nil, p.updatesToll || lastTollUpdate == p.sentence - 1, p.killed != nil || p.injured != nil,
                let j = reports.indices.last(where: { i in
-                   key(reports[i]) == k && (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant)
-                       && (reports[i].killed != nil || reports[i].injured != nil) && !conflictsOnWeapons(reports[i], p)
+                   sameClaim(i) && (reports[i].killed != nil || reports[i].injured != nil) && !conflictsOnWeapons(reports[i], p)
                }) {
                 if let f = p.killed { reports[j].killed = f }
                 if let f = p.injured { reports[j].injured = f }
                 var rest = p
                 rest.killed = nil
                 rest.injured = nil
+                rest.rules.append("attack.toll_update")
                 apply(rest, to: &reports[j])
-                if !reports[j].rule.contains("attack.toll_update") { reports[j].rule += ";attack.toll_update" }
                 lastTollUpdate = p.sentence
                 continue
             }

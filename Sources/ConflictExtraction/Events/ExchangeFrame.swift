@@ -142,7 +142,7 @@ struct ExchangeFrame {
         p.claimant = claimant
         let agreedTrig = items.contains { $0.isTrigger("exchange", "agreed") }
         let completed = items.contains { $0.kind == .trigger && completedWords.contains($0.text.lowercased()) }
-        p.intent = s.contains(anyOf: intentWords, outsideDates: true)
+        p.intent = s.containsOutsideDates(intentWords)
         // "agreed to exchange", "expected an exchange": not (yet) carried out
         // "agreeing on a new prisoner exchange", "agreed to another swap": an agree verb with "on"/"to" a few
         // tokens before the exchange word (not "under the deal, the exchange took place")
@@ -233,26 +233,27 @@ struct ExchangeFrame {
                 k += 1
             }
             guard let nn = noun else {
-                // "1,003 bodies were returned to Ukraine and Russia received 26": a bare figure right after a
-                // receive verb whose subject, right before it, is a side; the people counted are named before
-                if n >= 2, items[n - 1].range.upperBound == it.range.lowerBound,
-                   items[n - 1].isGrammar("receive_verb") || items[n - 1].isTrigger("exchange", "returned"),
-                   items[n - 2].range.upperBound == items[n - 1].range.lowerBound, items[n - 2].kind == .country || items[n - 2].kind == .demonym,
-                   let c = items[n - 2].country, !p.mediators.contains(c),
-                   items[..<(n - 2)].contains(where: { $0.isTrigger("exchange", "people") }), p.returned[c] == nil {
+                // a bare figure whose people are counted before it in the sentence: that side's
+                func elliptic(_ c: String) {
+                    guard !p.mediators.contains(c), p.returned[c] == nil else { return }
                     p.returned[c] = fig
                     if !p.sides.contains(c) { p.sides.append(c) }
                     p.rules.append("exchange.elliptic")
                 }
-                // "1,000 bodies were returned to Ukraine and 52 to Russia": a bare figure, then "to" and a side
+                // "1,003 bodies were returned to Ukraine and Russia received 26": right after a receive verb
+                // whose subject, right before it, is a side
+                if n >= 2, items[n - 1].range.upperBound == it.range.lowerBound,
+                   items[n - 1].isGrammar("receive_verb") || items[n - 1].isTrigger("exchange", "returned"),
+                   items[n - 2].range.upperBound == items[n - 1].range.lowerBound, items[n - 2].kind == .country || items[n - 2].kind == .demonym,
+                   let c = items[n - 2].country, items[..<(n - 2)].contains(where: { $0.isTrigger("exchange", "people") }) {
+                    elliptic(c)
+                }
+                // "1,000 bodies were returned to Ukraine and 52 to Russia": then "to" and a side
                 let e = it.range.upperBound
                 if e + 1 < s.tokens.count, s.tokens[e].lower == "to", n + 1 < items.count, items[n + 1].range.lowerBound == e + 1,
-                   items[n + 1].kind == .country, let c = items[n + 1].country, !p.mediators.contains(c),
-                   items[..<n].contains(where: { $0.isTrigger("exchange", "people") }), items[..<n].contains(where: { $0.isTrigger("exchange", "returned") }),
-                   p.returned[c] == nil {
-                    p.returned[c] = fig
-                    if !p.sides.contains(c) { p.sides.append(c) }
-                    p.rules.append("exchange.elliptic")
+                   items[n + 1].kind == .country, let c = items[n + 1].country,
+                   items[..<n].contains(where: { $0.isTrigger("exchange", "people") }), items[..<n].contains(where: { $0.isTrigger("exchange", "returned") }) {
+                    elliptic(c)
                 }
                 continue
             }
@@ -359,9 +360,7 @@ struct ExchangeFrame {
         func distance(_ d: Item, _ a: [Int]) -> Int { a.map { abs($0 - d.range.lowerBound) }.min() ?? Int.max }
         let dates = items.filter { $0.kind == .date && !($0.range.lowerBound > 0 && ["since", "until", "by", "before"].contains(s.tokens[$0.range.lowerBound - 1].lower))
                 && distance($0, talkAnchors) >= distance($0, anchors) }
-        func nearest(_ ds: [Item]) -> ResolvedDate? {
-            ds.min { a, b in (anchors.map { abs($0 - a.range.lowerBound) }.min() ?? 0) < (anchors.map { abs($0 - b.range.lowerBound) }.min() ?? 0) }?.date
-        }
+        func nearest(_ ds: [Item]) -> ResolvedDate? { ds.min { distance($0, anchors) < distance($1, anchors) }?.date }
         p.date = nearest(dates.filter { $0.date?.precision == .day || $0.date?.precision == .range })
         // "The last swap took place in early November": an exchange known to the month (running totals of a
         // month were set aside above); not "the largest exchange since the invasion began in late February"

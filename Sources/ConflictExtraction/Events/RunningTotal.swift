@@ -29,11 +29,7 @@ struct RunningTotalRule {
     /// 1,220 drones") gives totals in any tense (a swap can take three days; a night's attack cannot).
     func applies(to s: AnalyzedSentence, weekRanges: Bool = false) -> Bool {
         if s.contains(anyOf: cumulative) { return !namesOneEvent(s) }
-        if weekRanges, s.items.contains(where: { it in
-            guard it.kind == .date, let d = it.date, d.precision == .range, let e = d.endDate,
-                  let x = CivilDate(iso: d.date)?.dayNumber, let y = CivilDate(iso: e)?.dayNumber else { return false }
-            return y - x >= 2
-        }) { return true }
+        if weekRanges, s.items.contains(where: Self.spansSeveralDays) { return true }
         guard hasPerfectTense(s) else { return false }
         // a "since" phrase counts unless a superlative a few words before makes it a comparison
         if s.tokens.indices.contains(where: { k in
@@ -46,10 +42,16 @@ struct RunningTotalRule {
             // "in December, Russia has already launched ...", "this week alone, Russia has launched ...": the
             // total of a month, a year or a span of several days
             if it.date?.precision == .month || it.date?.precision == .year, !(b > 0 && s.tokens[b - 1].lower == "on") { return true }
-            if let d = it.date, d.precision == .range, let e = d.endDate,
-               let x = CivilDate(iso: d.date)?.dayNumber, let y = CivilDate(iso: e)?.dayNumber, y - x >= 2 { return true }
+            if Self.spansSeveralDays(it) { return true }
         }
         return false
+    }
+
+    /// A date that is a span of three days or more ("this week", "February 3-7").
+    static func spansSeveralDays(_ it: Item) -> Bool {
+        guard it.kind == .date, let d = it.date, d.precision == .range, let e = d.endDate,
+              let x = CivilDate(iso: d.date)?.dayNumber, let y = CivilDate(iso: e)?.dayNumber else { return false }
+        return y - x >= 2
     }
 
     /// "the exchange", "this attack": a singular event noun after a determiner.

@@ -60,7 +60,7 @@ struct TalksFrame {
         }
         guard !triggers.isEmpty else { return [] }
         // "the next round could take place in early March": planned talks are no talks yet
-        if s.contains(anyOf: intentWords, outsideDates: true), items.contains(where: { $0.kind == .date && ($0.date?.precision == .month || $0.date?.precision == .year) }),
+        if s.containsOutsideDates(intentWords), items.contains(where: { $0.kind == .date && ($0.date?.precision == .month || $0.date?.precision == .year) }),
            !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }) { return [] }
         // venues: places after in/at, "the Emirati capital", countries after "in"
         var venues: [(Item, Bool)] = []
@@ -252,10 +252,9 @@ struct TalksFrame {
             var subjects: [Item] = []
             // "Zelensky, who met the crown prince in Jeddah, ...": a meeting told in passing
             let relative = k >= 0 && s.tokens[k].lower == "who"
-            if relative {
-            } else if talksAfter, !claimBefore {
+            if !relative, talksAfter, !claimBefore {
                 subjects = items.filter { $0.kind == .person && $0.range.upperBound <= b && $0.country != nil && !possessive($0) }
-            } else if pronoun, claimBefore, venueAfter, let speaker = items.first(where: { $0.kind == .person && $0.country != nil && $0.range.upperBound <= k }) {
+            } else if !relative, pronoun, claimBefore, venueAfter, let speaker = items.first(where: { $0.kind == .person && $0.country != nil && $0.range.upperBound <= k }) {
                 subjects = [speaker]
             }
             if !subjects.isEmpty, talksAfter || venueAfter {

@@ -120,9 +120,8 @@ public struct AnalyzedSentence: Sendable {
     }
 
     /// True when one of `phrases` starts at a token outside every date ("may" as a verb, not "May 22").
-    public func contains(anyOf phrases: PhraseSet, outsideDates: Bool) -> Bool {
-        guard outsideDates else { return contains(anyOf: phrases) }
-        return tokens.indices.contains { k in
+    public func containsOutsideDates(_ phrases: PhraseSet) -> Bool {
+        tokens.indices.contains { k in
             phrases.starts(at: k, in: tokens) && !items.contains { $0.kind == .date && $0.range.contains(k) }
         }
     }
