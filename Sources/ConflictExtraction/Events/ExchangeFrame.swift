@@ -335,21 +335,14 @@ struct ExchangeFrame {
             p.rules.append(civilian ? "exchange.civilians" : "exchange.returned")
         }
         // "146 for 146"
-        for n in items.indices where items[n].kind == .number && n + 1 < items.count {
+        // (the next number, not the next item: "for" is a grammar item of its own)
+        for n in items.indices where items[n].kind == .number {
             let it = items[n]
-            let nx = items[n + 1]
-            guard nx.kind == .number, nx.range.lowerBound == it.range.upperBound + 1, s.tokens[it.range.upperBound].lower == "for", let a = it.value, let b = nx.value else { continue }
+            guard let nx = items.dropFirst(n + 1).first(where: { $0.kind == .number }) else { continue }
+            // (or "a 1,000-for-1,000 exchange", one hyphenated word)
+            let between = it.range.gap(to: nx.range).map { s.tokens[$0].lower }
+            guard between == ["for"] || between == ["-", "for", "-"], let a = it.value, let b = nx.value else { continue }
             if a == b, p.sides.count >= 2 {
-                for c in p.sides.prefix(2) where p.returned[c] == nil { p.returned[c] = Figure(a) }
-                p.rules.append("exchange.for")
-            }
-        }
-        // "a 200-for-200 exchange", "the 1,000-for-1,000 swap": the same, written as one hyphenated word
-        let t = s.tokens
-        for k in t.indices where k + 4 < t.count && t[k].kind == .number && t[k + 1].text == "-" && t[k + 2].lower == "for"
-            && t[k + 3].text == "-" && t[k + 4].kind == .number && !t[k + 1].spaceBefore && !t[k + 3].spaceBefore {
-            let a = Int(t[k].text.filter { $0 != "," }), b = Int(t[k + 4].text.filter { $0 != "," })
-            if let a = a, a == b, p.sides.count >= 2 {
                 for c in p.sides.prefix(2) where p.returned[c] == nil { p.returned[c] = Figure(a) }
                 p.rules.append("exchange.for")
             }

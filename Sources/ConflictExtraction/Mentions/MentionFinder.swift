@@ -261,7 +261,9 @@ public struct MentionFinder: Sendable {
             var value: Int? = nil
             var end = i + 1
             var vague = false
-            if t.kind == .number, i >= 2, !t.spaceBefore, tokens[i - 1].text == "/" || tokens[i - 1].text == "-", !tokens[i - 1].spaceBefore {
+            // the second number of "2022-2023", "16/17" (not of "200-for-200")
+            if t.kind == .number, i >= 2, !t.spaceBefore, tokens[i - 1].text == "/" || tokens[i - 1].text == "-", !tokens[i - 1].spaceBefore,
+               tokens[i - 2].lower != "for" {
                 i += 1
                 continue
             }

@@ -590,6 +590,9 @@ struct FrameTests {
         let r = extract("Russia and Ukraine carried out a 1,000-for-1,000 exchange of prisoners on Tuesday.")
         let e = try #require(r.exchanges.first)
         #expect(e.returnedToA == Figure(1000) && e.returnedToB == Figure(1000))
+        // the spaced form: "for" is an item of its own between the two numbers
+        let spaced = try #require(extract("Russia and Ukraine exchanged prisoners of war 103 for 103 on Tuesday.").exchanges.first)
+        #expect(spaced.returnedToA == Figure(103) && spaced.returnedToB == Figure(103))
     }
 
     @Test func colonListsTheParts() throws {
