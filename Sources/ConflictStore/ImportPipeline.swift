@@ -186,6 +186,8 @@ enum ExtractedUnit: Sendable {
     /// `result` is nil when extraction was skipped (the text is already in the database).
     case article(Article, hash: String, result: ExtractionResult?, alreadyPresent: Bool, words: Int)
     case failure(ArticleReadError)
+    /// Not read or extracted: `ImportOptions.refuse` names it (path, reason).
+    case refused(String, String)
 }
 
 extension ArticleReader {

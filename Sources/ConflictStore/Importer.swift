@@ -63,6 +63,12 @@ public struct ImportOptions: Sendable {
     /// values are per thread; 0 = none). The writer is the one thread every article goes through: when the
     /// extraction threads run ahead, three threads share the cores, and the writer got two thirds of one.
     public var extractionNice: Int32 = 10
+    /// Articles not to read or extract (`PATH` or `file.jsonl:LINE` -> the reason reported as their failure):
+    /// the ones that crashed an earlier run of the same import (`CrashGuard`).
+    public var refuse: [String: String] = [:]
+    /// Fault injection, for the tests of crash isolation only: extraction traps on an article whose text
+    /// contains this string.
+    public var crashMarker: String?
     public init() {}
 }
 
@@ -159,10 +165,18 @@ public final class Importer {
                 let cpu0 = metrics == nil ? 0 : ImportMetrics.threadCPU()
                 defer { metrics?.addCPU(.extraction, ImportMetrics.threadCPU() - cpu0) }
                 let lookup = try? Store.presenceChecker(path: dbPath)
+                let slot = CrashGuard.claimSlot()
+                defer { CrashGuard.releaseSlot(slot) }
                 func process(_ r: Result<Article, ArticleReadError>) -> ExtractedUnit {
                     switch r {
                     case .failure(let e): return .failure(e)
                     case .success(let a):
+                        if let why = opts.refuse[a.path] { return .refused(a.path, why) }
+                        CrashGuard.enter(slot, a.path)
+                        defer { CrashGuard.leave(slot) }
+                        if let marker = opts.crashMarker, a.body.contains(marker) {
+                            fatalError("fault injection: the article contains the crash marker")
+                        }
                         let hash = Importer.sha256(a.body)
                         let present = (try? lookup?.contains(hash)) ?? false
                         let result: ExtractionResult? = present ? nil
@@ -175,15 +189,27 @@ public final class Importer {
                     let t0 = ImportMetrics.now()
                     switch unit {
                     case let .file(data, path):
+                        if let why = opts.refuse[path] {
+                            pipeline.complete(seq, .units([.refused(path, why)]))
+                            continue
+                        }
                         // parsing (decode, normalize, headers) is reading, not extraction
+                        CrashGuard.enter(slot, path)
                         let articles = reader.read(data: data, path: path)
+                        CrashGuard.leave(slot)
                         metrics?.add(.read, ImportMetrics.now() - t0)
                         let t1 = ImportMetrics.now()
                         let out = articles.map(process)
                         metrics?.add(.extract, ImportMetrics.now() - t1)
                         pipeline.complete(seq, .units(out))
                     case let .jsonLine(line, path):
+                        if let why = opts.refuse[path] {
+                            pipeline.complete(seq, .units([.refused(path, why)]))
+                            continue
+                        }
+                        CrashGuard.enter(slot, path)
                         let r = reader.readJSONLLine(line, path: path)
+                        CrashGuard.leave(slot)
                         metrics?.add(.read, ImportMetrics.now() - t0)
                         let t1 = ImportMetrics.now()
                         let out = process(r)
@@ -238,6 +264,8 @@ public final class Importer {
             store.dbQueue.writeWithoutTransaction { db in
                 let cpu0 = metrics == nil ? 0 : ImportMetrics.threadCPU()
                 defer { metrics?.addCPU(.writer, ImportMetrics.threadCPU() - cpu0) }
+                let writerSlot = CrashGuard.claimSlot()
+                defer { CrashGuard.releaseSlot(writerSlot) }
                 var inTransaction = false
                 var batchCount = 0
                 var batchStart = Date()
@@ -307,6 +335,9 @@ public final class Importer {
                         case .failure(let e):
                             pending.append(.failure(e.path, e.failure.description))
                             if !inTransaction { flush() }
+                        case let .refused(path, why):
+                            pending.append(.failure(path, why))
+                            if !inTransaction { flush() }
                         case let .article(article, hash, result, present, words):
                             metrics?.addArticle()
                             if !inTransaction {
@@ -334,6 +365,8 @@ public final class Importer {
                             do {
                                 try db.execute(sql: "SAVEPOINT article")
                                 do {
+                                    CrashGuard.enter(writerSlot, article.path)
+                                    defer { CrashGuard.leave(writerSlot) }
                                     let (outcome, warnings) = try self.write(db, article: article, hash: hash, result: present ? nil : result,
                                                                              words: present ? nil : words, session: &session)
                                     try db.execute(sql: "RELEASE SAVEPOINT article")

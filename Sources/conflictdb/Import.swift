@@ -11,6 +11,8 @@ struct Import: ParsableCommand {
 
             Each article is one transaction: a bad article is reported as `PATH: reason` and the batch goes on. An article already present (same normalized text) is `unchanged`; a changed article with the same URL (or the same path, when it has no URL) `replaced` its earlier version. The last line is the summary; the exit status is 1 if anything failed.
 
+            An article that crashes extraction (a bug: please report it) is reported as `PATH: extraction crashed ...` and the rest of the batch is imported: the import runs in a child process and starts again without that article, keeping what was committed (set CONFLICTDB_ISOLATION=off to import in one process).
+
             Examples:
               conflictdb import seeds
               conflictdb import --db war.db batch-2026-02.jsonl more/articles/
@@ -45,6 +47,8 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
+        ImportIsolation.superviseUnlessChild()
+        let child = ImportIsolation.Child()
         let dicts: Dictionaries
         do {
             let dir = dictionaries ?? ProcessInfo.processInfo.environment["CONFLICTDB_DICTIONARIES"].flatMap { $0.isEmpty ? nil : $0 }
@@ -57,17 +61,36 @@ struct Import: ParsableCommand {
         let importer = Importer(store: store, extractor: Extractor(dictionaries: dicts),
                                 reader: ArticleReader(maxSize: maxSize, defaultDate: date))
         importer.options.batchSize = batchSize
+        importer.options.refuse = child?.refuse ?? [:]
+        importer.options.crashMarker = ProcessInfo.processInfo.environment["CONFLICTDB_TEST_CRASH_MARKER"].flatMap { $0.isEmpty ? nil : $0 }
+        let reported = child?.reported ?? [:]
         let showProgress = isatty(STDERR_FILENO) == 1
         var progressShown = false
         // What the walk skips (links to folders, broken links, folders that cannot be listed) is reported too.
         let skipped = SkippedEntries.scan(paths)
-        for s in skipped { printError(s.line) }
+        if reported.isEmpty { for s in skipped { printError(s.line) } }
         var unchanged: [String] = []
+        // After a crash (ImportIsolation), what an earlier run reported is not reported again, and it is
+        // counted as that run found it (an article it imported is 'unchanged' now).
+        var correction = ImportSummary()
         var summary = importer.importPaths(paths, log: { event in
+            if let earlier = reported[event.path] {
+                switch event.kind {
+                case .done(let o): correction.add(o.rawValue, -1); correction.add(earlier, 1)
+                case .failed: correction.add("failed", -1); correction.add(earlier, 1)
+                case .warning: break
+                }
+                return
+            }
             switch event.kind {
             case .done(let outcome):
                 if outcome == .unchanged { unchanged.append(event.path) }
-            case .failed, .warning:
+                child?.record(outcome.rawValue, event.path)
+            case .failed:
+                child?.record("failed", event.path)
+                if progressShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                printError(event.line)
+            case .warning:
                 if progressShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 printError(event.line)
             }
@@ -81,6 +104,10 @@ struct Import: ParsableCommand {
             FileHandle.standardError.write(Data(text.utf8))
         })
         summary.failed += skipped.filter(\.failed).count
+        summary.imported += correction.imported
+        summary.unchanged += correction.unchanged
+        summary.replaced += correction.replaced
+        summary.failed += correction.failed
         // An unchanged article stored under another path: the same text twice in the batch (or already
         // imported from elsewhere). Said once, so that a duplicate is not mistaken for a new article.
         if !unchanged.isEmpty, let present = try? store.paths(among: unchanged) {
@@ -90,5 +117,16 @@ struct Import: ParsableCommand {
         }
         writeOut(summary.description + "\n")
         if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+extension ImportSummary {
+    mutating func add(_ outcome: String, _ n: Int) {
+        switch outcome {
+        case "imported": imported += n
+        case "unchanged": unchanged += n
+        case "replaced": replaced += n
+        default: failed += n
+        }
     }
 }

@@ -23,13 +23,14 @@ struct Run {
 }
 
 @discardableResult
-func conflictdb(_ args: [String], db: String? = nil, stdin: String? = nil, cwd: URL? = nil) throws -> Run {
+func conflictdb(_ args: [String], db: String? = nil, stdin: String? = nil, cwd: URL? = nil, env extra: [String: String] = [:]) throws -> Run {
     let p = Process()
     p.executableURL = binary
     p.arguments = args + (db.map { ["--db", $0] } ?? [])
     if let cwd { p.currentDirectoryURL = cwd }
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "CONFLICTDB_PATH")
+    env.merge(extra) { _, new in new }
     p.environment = env
     let out = Pipe(), err = Pipe(), inp = Pipe()
     p.standardOutput = out
