@@ -192,7 +192,7 @@ struct AttackFrame {
             // five": after a toll update, the number after "to" is the toll of the casualty word before it
             if p.updatesToll, qualifierStart > 0, ["to", "at"].contains(s.tokens[qualifierStart - 1].lower),
                tollUpdate.occurs(in: Array(s.tokens[..<qualifierStart])),
-               let c = items[..<n].last(where: { $0.kind == .trigger && $0.a == "casualty" }), it.range.lowerBound - c.range.upperBound <= 12 {
+               let c = items[..<n].last(where: { $0.kind == .trigger && $0.a == "casualty" }), it.range.lowerBound - c.range.upperBound <= 20 {
                 slot = c.b
             }
             // "killed at least four people", "killing 4": a casualty verb right before the number
@@ -274,6 +274,9 @@ struct AttackFrame {
             // "from 11 p.m. on August 22 to 7 a.m. on August 23": the night ends on the second day
             if let i = dayDates.firstIndex(where: { $0.range == d.range }), i + 1 < dayDates.count,
                let r2 = dayDates[i + 1].date, r2.precision == .day, CivilDate(iso: r2.date)?.dayNumber == a + 1,
+               // (one clause: "killed on Tuesday evening has risen to nine, the mayor said on Wednesday" is no span)
+               d.range.gap(to: dayDates[i + 1].range).count <= 10,
+               !d.range.gap(to: dayDates[i + 1].range).contains(where: { s.tokens[$0].text == "," }),
                d.range.gap(to: dayDates[i + 1].range).contains(where: { ["to", "until", "till", "into"].contains(s.tokens[$0].lower)
                    // "between 11 p.m. on March 10 and 7 a.m. on March 11"
                    || (s.tokens[$0].lower == "and" && s.tokens[max(0, d.range.lowerBound - 8)..<d.range.lowerBound].contains { $0.lower == "between" }) }) {
@@ -513,11 +516,21 @@ struct AttackFrame {
         if p.target == nil {
             // the places' country (the one named most)
             var count: [String: Int] = [:]
+            var order: [String] = []
             for ix in items.indices where items[ix].kind == .place && isLocation(items, items.firstIndex(where: { $0.range == items[ix].range })!, s) {
                 let it = items[ix]
-                if let c = it.country, c != p.attacker { count[c, default: 0] += 1 }
+                if let c = it.country, c != p.attacker {
+                    if count[c] == nil { order.append(c) }
+                    count[c, default: 0] += 1
+                }
             }
-            if p.attacker == nil || count[p.attacker!] == nil, let best = count.max(by: { $0.value < $1.value }) {
+            // (a tie goes to a country at war (conflicts.tsv), then to the one named first: never to the hash
+            // order of a dictionary; "talks in Riyadh go on as a drone attack injures five in Kharkiv")
+            func rank(_ e: (offset: Int, element: String)) -> (Int, Int, Int) {
+                (count[e.element]!, dict.opponent(of: e.element) == nil ? 0 : 1, -e.offset)
+            }
+            if p.attacker == nil || count[p.attacker!] == nil,
+               let best = order.enumerated().max(by: { rank($0) < rank($1) }).map({ (key: $0.element, value: count[$0.element]!) }) {
                 if p.attacker != nil, let opp = dict.opponent(of: p.attacker!), count[opp] == nil {
                     // places in territory the attacker does not claim as the target's (occupied areas): follow the dyad
                     p.target = opp

@@ -117,8 +117,16 @@ public struct EventExtractor: Sendable {
         }
         // the article's main dyad for pieces that name neither side
         var dyads: [String: Int] = [:]
-        for p in pieces { if let a = p.attacker, let t = p.target { dyads["\(a)|\(t)", default: 0] += 1 } }
-        if let main = dyads.max(by: { $0.value < $1.value })?.key.split(separator: "|").map(String.init) {
+        var dyadOrder: [String] = []
+        for p in pieces {
+            if let a = p.attacker, let t = p.target {
+                if dyads["\(a)|\(t)"] == nil { dyadOrder.append("\(a)|\(t)") }
+                dyads["\(a)|\(t)", default: 0] += 1
+            }
+        }
+        // (a tie goes to the dyad named first: never to the hash order of a dictionary)
+        if let main = dyadOrder.enumerated().max(by: { (dyads[$0.element]!, -$0.offset) < (dyads[$1.element]!, -$1.offset) })?
+            .element.split(separator: "|").map(String.init) {
             for i in pieces.indices where pieces[i].attacker == nil && pieces[i].target == nil {
                 pieces[i].attacker = main[0]
                 pieces[i].target = main[1]
@@ -129,6 +137,8 @@ public struct EventExtractor: Sendable {
         var allOf: [Int: [String]] = [:]
         var pending: [AttackPiece] = []
         var lastTollUpdate = -2
+        /// reports whose toll an update sentence gave ("has risen to 11"): the article's latest count
+        var updatedToll = Set<Int>()
         func key(_ r: AttackReport) -> String { "\(r.date?.date ?? "")|\(r.attacker ?? "")|\(r.targetCountry ?? "")" }
         func key(_ p: AttackPiece) -> String { "\((p.date ?? published)?.date ?? "")|\(p.attacker ?? "")|\(p.target ?? "")" }
         for p in pieces {
@@ -136,10 +146,18 @@ public struct EventExtractor: Sendable {
                 diags.append(Diagnostic(.warning, "attack figures with no attacker or target: skipped", line: p.sentence + 1))
                 continue
             }
-            if !p.hasFigures { pending.append(p); continue }
             let k = key(p)
-            // figures of one missile type that contradict the attack's own are its parts: left out
             var p = p
+            let updates = p.updatesToll || lastTollUpdate == p.sentence - 1
+            // a smaller toll for the same attack after its latest count ("has risen to 11 ... Late on Monday,
+            // he reported four dead"): an earlier stage of the count, not another report
+            if !updates, p.killed != nil || p.injured != nil,
+               updatedToll.contains(where: { key(reports[$0]) == k && Self.earlierCount(p, of: reports[$0]) }) {
+                p.killed = nil
+                p.injured = nil
+            }
+            if !p.hasFigures { pending.append(p); continue }
+            // figures of one missile type that contradict the attack's own are its parts: left out
             if !p.typed.isEmpty, reports.contains(where: { key($0) == k && conflicts($0, p) }) {
                 for t in p.typed { p.figures[t] = nil }
                 p.typed = []
@@ -148,22 +166,50 @@ public struct EventExtractor: Sendable {
             func sameClaim(_ i: Int) -> Bool {
                 key(reports[i]) == k && (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant)
             }
-            let idx = reports.indices.first { sameClaim($0) && !conflicts(reports[$0], p) }
+            var idx = reports.indices.first { sameClaim($0) && !conflicts(reports[$0], p) }
             // "the number killed has risen to four" (and the sentence right after it): the article's newer
-            // toll replaces the one it gave before for the same attack and claimant
-            if idx == nil, p.updatesToll || lastTollUpdate == p.sentence - 1, p.killed != nil || p.injured != nil,
-               let j = reports.indices.last(where: { i in
-                   sameClaim(i) && (reports[i].killed != nil || reports[i].injured != nil) && !conflictsOnWeapons(reports[i], p)
-               }) {
-                if let f = p.killed { reports[j].killed = f }
-                if let f = p.injured { reports[j].injured = f }
-                var rest = p
-                rest.killed = nil
-                rest.injured = nil
-                rest.rules.append("attack.toll_update")
-                apply(rest, to: &reports[j])
-                lastTollUpdate = p.sentence
-                continue
+            // toll replaces the one it gave before for the same attack
+            if idx == nil, updates, p.killed != nil || p.injured != nil {
+                func earlierToll(_ i: Int) -> Bool {
+                    key(reports[i]) == k && (reports[i].killed != nil || reports[i].injured != nil) && !conflictsOnWeapons(reports[i], p)
+                }
+                if let j = reports.indices.last(where: { sameClaim($0) && earlierToll($0) }) {
+                    if let f = p.killed { reports[j].killed = f }
+                    if let f = p.injured { reports[j].injured = f }
+                    var rest = p
+                    rest.killed = nil
+                    rest.injured = nil
+                    rest.rules.append("attack.toll_update")
+                    apply(rest, to: &reports[j])
+                    lastTollUpdate = p.sentence
+                    updatedToll.insert(j)
+                    continue
+                }
+                // another source's earlier count ("In his first update, the governor said seven people had been
+                // killed ... By early afternoon the emergency service said the number of dead had risen to 11"):
+                // it is superseded, and the new count keeps its own source
+                if let j = reports.indices.last(where: earlierToll) {
+                    if p.killed != nil { reports[j].killed = nil }
+                    if p.injured != nil { reports[j].injured = nil }
+                    p.rules.append("attack.toll_update")
+                    lastTollUpdate = p.sentence
+                    idx = reports.indices.first { sameClaim($0) && !conflicts(reports[$0], p) }
+                }
+            }
+            // the newer count also replaces other sources' earlier counts of the same attack ("By Tuesday evening
+            // the toll stood at 14 dead", after the emergency service's 11)
+            if updates, p.killed != nil || p.injured != nil {
+                for j in reports.indices where j != idx && key(reports[j]) == k && (reports[j].killed != nil || reports[j].injured != nil) {
+                    var earlier = AttackPiece(sentence: 0, span: reports[j].span)
+                    earlier.killed = reports[j].killed
+                    earlier.injured = reports[j].injured
+                    var newer = AttackReport(date: nil, attacker: nil, targetCountry: nil, claimant: nil, span: p.span, rule: "")
+                    newer.killed = p.killed ?? reports[j].killed
+                    newer.injured = p.injured ?? reports[j].injured
+                    guard Self.earlierCount(earlier, of: newer), !conflictsOnWeapons(reports[j], p) else { continue }
+                    if p.killed != nil { reports[j].killed = nil }
+                    if p.injured != nil { reports[j].injured = nil }
+                }
             }
             var r: AttackReport
             if let i = idx { r = reports[i] } else {
@@ -179,6 +225,7 @@ public struct EventExtractor: Sendable {
                 extras[reports.count - 1] = p.breakdowns
                 allOf[reports.count - 1] = p.allOf
             }
+            if updates, p.killed != nil || p.injured != nil { updatedToll.insert(idx ?? reports.count - 1) }
         }
         for p in pending {
             if let i = reports.firstIndex(where: { key($0) == key(p) }) {
@@ -233,6 +280,18 @@ public struct EventExtractor: Sendable {
         case "missile.hit": r.missilesHit = f
         default: break
         }
+    }
+
+    /// A toll that can be an earlier stage of the report's count: no larger, and about no other place
+    /// ("no one was injured" is no stage of a count: it is said of a place or of another attack).
+    static func earlierCount(_ p: AttackPiece, of r: AttackReport) -> Bool {
+        func notLarger(_ a: Figure?, _ b: Figure?) -> Bool {
+            guard let a else { return true }
+            guard let b else { return false }
+            return a.value > 0 && a.value <= b.value
+        }
+        return notLarger(p.killed, r.killed) && notLarger(p.injured, r.injured)
+            && p.locations.allSatisfy { r.locations.contains($0) }
     }
 
     func conflictsOnWeapons(_ r: AttackReport, _ p: AttackPiece) -> Bool {

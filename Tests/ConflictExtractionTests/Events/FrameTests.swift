@@ -512,6 +512,35 @@ struct FrameTests {
         #expect(a.missilesHit == nil)
     }
 
+    @Test func aLaterTollFromAnotherSourceReplacesTheEarlierCounts() throws {
+        // each count from another source; the latest one stands, each figure with its own source
+        let r = extract("""
+            A Russian missile struck a school in Sumy on Wednesday morning, Ukraine's air force said.
+            In a first statement, Mayor Oleh Kobzar said three people had been killed and 12 wounded.
+            By the afternoon Governor Oleh Hryhorov said the number of dead had risen to five, with 20 people hurt.
+            By Wednesday evening the toll stood at seven dead and 25 injured, the regional administration said.
+            """)
+        let tolls = r.attacks.compactMap { a in a.killed.map { ($0.value, a.injured?.value) } }
+        #expect(tolls.count == 1, "\(tolls)")
+        #expect(tolls.first?.0 == 7 && tolls.first?.1 == 25)
+    }
+
+    @Test func anEarlierCountToldAfterTheLatestIsNotAnotherToll() throws {
+        let r = extract("""
+            The number of people killed in the Russian missile strike on Poltava on Tuesday evening has risen to nine, the mayor said on Wednesday. Another 31 people have been injured.
+            The toll kept rising through the night. Late on Tuesday, the mayor reported three dead and 14 wounded.
+            Separately, two people were injured in Odesa on Tuesday, the governor said. No one was injured in Sumy.
+            """)
+        let killed = r.attacks.compactMap(\.killed?.value)
+        #expect(killed == [9], "\(r.attacks.map { ($0.killed?.value, $0.injured?.value, $0.locations) })")
+        // "on Tuesday evening has risen to nine, the mayor said on Wednesday": the strike's day (the "to" of
+        // "risen to" does not make the two days a night from one to the other)
+        #expect(r.attacks.first { $0.killed != nil }?.date?.date == "2026-02-03")
+        // a toll about another place, and a zero, are not earlier counts
+        #expect(r.attacks.contains { $0.injured?.value == 2 })
+        #expect(r.attacks.contains { $0.injured?.value == 0 })
+    }
+
     @Test func agreedOnAStepColonTheExchange() throws {
         let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
         let e = try #require(r.exchanges.first)
