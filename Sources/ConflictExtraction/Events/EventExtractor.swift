@@ -337,6 +337,16 @@ public struct EventExtractor: Sendable {
         for i in pieces.indices.dropFirst() where pieces[i].date == nil && pieces[i].refersBack {
             if pieces[i - 1].sentence == pieces[i].sentence - 1, let d = pieces[i - 1].date { pieces[i].date = d }
         }
+        // "150 Russian servicemen had come home. The same number of captured Ukrainian soldiers was handed over
+        // in return": the side named gets the one figure the sentence before gave the other side
+        for i in pieces.indices.dropFirst() where pieces[i].sameNumber && pieces[i].returned.isEmpty {
+            let before = pieces[i - 1]
+            guard before.sentence >= pieces[i].sentence - 1, before.returned.count == 1, let (x, f) = before.returned.first,
+                  let y = pieces[i].sides.first(where: { $0 != x && dict.opponent(of: $0) != nil }) ?? dict.opponent(of: x) else { continue }
+            pieces[i].returned[y] = f
+            pieces[i].sides = [x, y]
+            pieces[i].rules.append("exchange.same_number")
+        }
         var reports: [ExchangeReport] = []
         var explicitDate = Set<Int>()
         var intentReports = Set<Int>()

@@ -22,6 +22,8 @@ struct ExchangePiece {
     var each: Figure?
     /// the sentence states an intent or expectation ("will", "expected to", "seeks to")
     var intent = false
+    /// "the same number of ... was handed over in return": its side got the figure the sentence before gave
+    var sameNumber = false
 
     var hasFigures: Bool { !returned.isEmpty || !civilians.isEmpty || total != nil || unsidedCivilians != nil || each != nil }
 }
@@ -48,7 +50,9 @@ struct ExchangeFrame {
         self.agreeWords = dict.words("agree_word")
         self.eventAnaphors = dict.words("event_anaphor")
         self.monthLeads = dict.words("month_lead")
+        self.pastMarkers = Set(dict.grammarClass("relative_marker").filter { $0.value == "-1" }.keys)
         self.agreeNouns = dict.words("agree_noun")
+        self.sameNumber = PhraseSet(dict.words("same_number"))
         self.periodModifiers = dict.words("period_modifier")
     }
     let receiveVerbs: Set<String>
@@ -61,7 +65,11 @@ struct ExchangeFrame {
     /// "in that swap": grammar class `event_anaphor`
     let eventAnaphors: Set<String>
     let monthLeads: Set<String>
+    /// "last month": a month before the article's (relative_marker -1)
+    let pastMarkers: Set<String>
     let agreeNouns: Set<String>
+    /// "the same number of Ukrainian soldiers was handed over in return": the figure of the sentence before
+    let sameNumber: PhraseSet
     let periodModifiers: Set<String>
     let intentWords: PhraseSet
     let runningTotal: RunningTotalRule
@@ -359,12 +367,15 @@ struct ExchangeFrame {
         // month were set aside above); not "the largest exchange since the invasion began in late February"
             ?? nearest(dates.filter { d in
                 guard d.date?.precision == .month else { return false }
+                // "Last month, the two sides swapped 83 prisoners each"
+                if d.rule == "date.relative_month", pastMarkers.contains(s.tokens[d.range.lowerBound].lower) { return true }
                 var b = d.range.lowerBound - 1
                 while b >= 0, periodModifiers.contains(s.tokens[b].lower) { b -= 1 }
                 guard b >= 0, monthLeads.contains(s.tokens[b].lower) else { return false }
                 return !s.tokens[..<b].contains { $0.lower == "since" }
             })
-        guard p.hasFigures || p.date != nil || event else { return nil }
+        p.sameNumber = s.contains(anyOf: sameNumber)
+        guard p.hasFigures || p.date != nil || event || p.sameNumber else { return nil }
         return p
     }
 }

@@ -541,6 +541,20 @@ struct FrameTests {
         #expect(r.attacks.contains { $0.injured?.value == 0 })
     }
 
+    @Test func theSameNumberInReturnAndLastMonth() throws {
+        let r = extract("""
+            The Russian Defense Ministry said 120 Russian servicemen were returned home on Thursday. The same number of captured Ukrainian soldiers was handed over in return, it said, thanking the UAE for its mediation.
+            Last month, the two sides swapped 90 prisoners each.
+            """)
+        let e = try #require(r.exchanges.first { $0.returnedToA?.value == 120 || $0.returnedToB?.value == 120 })
+        #expect(e.returnedToA == Figure(120) && e.returnedToB == Figure(120))
+        #expect(e.date?.date == "2026-02-05")
+        // "Last month": a swap of its own, dated to the month before the article's
+        let earlier = try #require(r.exchanges.first { $0.returnedToA?.value == 90 })
+        #expect(earlier.date?.date == "2026-01")
+        #expect(r.exchanges.count == 2)
+    }
+
     @Test func agreedOnAStepColonTheExchange() throws {
         let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
         let e = try #require(r.exchanges.first)
