@@ -173,10 +173,20 @@ struct TalksFrame {
         guard !cuts.isEmpty, !opensColonList(s) else { return delegationsInClause(s, previousSide: previousSide, venues: venues) }
         var out: [DelegationPiece] = []
         let bounds = [0] + cuts + [s.tokens.count]
+        var listSide: String? = nil
         for k in 0..<(bounds.count - 1) {
             var clause = s
             clause.items = s.items.filter { $0.range.lowerBound >= bounds[k] && $0.range.upperBound <= bounds[k + 1] }
-            out += delegationsInClause(clause, previousSide: out.last?.side ?? previousSide, venues: venues)
+            let found = delegationsInClause(clause, previousSide: out.last?.side ?? previousSide, venues: venues)
+            out += found
+            // "He was accompanied by A; B, deputy head of ...; and C": the clauses after a member list that are
+            // only people (and their roles) go on with it
+            if !found.isEmpty { listSide = found.last?.side; continue }
+            guard let side = listSide, !clause.items.contains(where: { $0.kind == .trigger && $0.a != "delegation" }) else { listSide = nil; continue }
+            let ms = clause.items.filter { $0.kind == .person && ($0.country == nil || $0.country == side)
+                && !($0.range.upperBound < s.tokens.count && s.tokens[$0.range.upperBound].lower == "'s") }
+            if ms.isEmpty { listSide = nil; continue }
+            out.append(DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: side, members: ms.map(member)))
         }
         return out
     }
@@ -301,6 +311,13 @@ struct TalksFrame {
             }
         }
         if groups.isEmpty, let first = s.tokens.first, first.lower == "it" || first.lower == "they", let p = previousSide {
+            groups.append((0, p))
+        }
+        // "He was accompanied by A", "With him were A and B": the previous sentence's head and side
+        if groups.isEmpty, let p = previousSide,
+           let verb = items.first(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }),
+           s.tokens[..<min(verb.range.upperBound, s.tokens.count)].contains(where: { ["he", "she", "him", "her"].contains($0.lower) }),
+           !items.contains(where: { $0.kind == .person && $0.range.lowerBound < verb.range.lowerBound }) {
             groups.append((0, p))
         }
         // "Russia is represented by a military delegation headed by X": a group noun with no side of its own,

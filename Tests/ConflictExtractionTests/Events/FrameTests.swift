@@ -541,6 +541,22 @@ struct FrameTests {
         #expect(r.attacks.contains { $0.injured?.value == 0 })
     }
 
+    @Test func membersNamedAfterTheHead() throws {
+        let r = extract("""
+            Delegations from Russia and Ukraine met in Istanbul on Wednesday for a new round of talks.
+            The Russian delegation was headed by Vladimir Medinsky. With him were Deputy Foreign Minister Sergei Orlov and Dmitry Belov, a general.
+            The Ukrainian delegation was led by Rustem Umerov. He was accompanied by Deputy Foreign Minister Andrii Kovalenko; Oleh Tkach, deputy head of military intelligence; and Lieutenant General Ivan Hrytsai.
+            The American side sent Steve Witkoff and John Parker, an adviser.
+            """)
+        let t = try #require(r.talks.first)
+        func members(_ side: String) -> [String] {
+            t.delegations.filter { $0.side == side }.flatMap { $0.members.map(\.name) }
+        }
+        #expect(members("RUS") == ["Vladimir Medinsky", "Sergei Orlov", "Dmitry Belov"])
+        #expect(members("UKR") == ["Rustem Umerov", "Andrii Kovalenko", "Oleh Tkach", "Ivan Hrytsai"])
+        #expect(members("USA") == ["Steve Witkoff", "John Parker"])
+    }
+
     @Test func theSameNumberInReturnAndLastMonth() throws {
         let r = extract("""
             The Russian Defense Ministry said 120 Russian servicemen were returned home on Thursday. The same number of captured Ukrainian soldiers was handed over in return, it said, thanking the UAE for its mediation.
