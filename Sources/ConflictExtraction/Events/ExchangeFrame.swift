@@ -287,9 +287,20 @@ struct ExchangeFrame {
             let tail = s.tokens[nn.range.upperBound..<min(s.tokens.count, nn.range.upperBound + 4)].map(\.lower)
             let each = items.contains { $0.isGrammar("each") && (($0.range.lowerBound >= nn.range.upperBound && $0.range.lowerBound - nn.range.upperBound <= 3)
                 || ($0.range.upperBound <= it.range.lowerBound && it.range.lowerBound - $0.range.upperBound <= 3)) }
-            // "returned to Ukraine"
+            // (first) "eleven children ... have been brought home", in Ukraine's words: home is the speaker's country
+            if side == nil, let c = claimant?.country ?? Self.localSpeaker(s, before: it.range.lowerBound), items.contains(where: { v in
+                v.range.lowerBound > nn.range.upperBound && v.isTrigger("exchange", "returned") && v.text.lowercased().hasSuffix("home")
+            }) {
+                side = c
+            }
+            // "returned to Ukraine" (not "children who had been taken to Russia ... have been brought home": the
+            // verb before "to" is no return verb)
             if side == nil, let to = items.dropFirst(k + 1).first(where: { $0.kind == .country && $0.range.lowerBound - nn.range.upperBound <= 6 }),
-               to.range.lowerBound > 0, s.tokens[to.range.lowerBound - 1].lower == "to" {
+               to.range.lowerBound > 0, s.tokens[to.range.lowerBound - 1].lower == "to",
+               to.range.lowerBound - 1 == nn.range.upperBound || items.contains(where: { v in
+                   v.range.lowerBound >= nn.range.upperBound && v.range.upperBound < to.range.lowerBound
+                       && (v.isTrigger("exchange") || v.isGrammar("receive_verb"))
+               }) {
                 side = to.country
             }
             // "7 more people returned from Russia": the people of the other side

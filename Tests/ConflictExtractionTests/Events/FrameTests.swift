@@ -557,6 +557,18 @@ struct FrameTests {
         #expect(members("USA") == ["Steve Witkoff", "John Parker"])
     }
 
+    @Test func childrenBroughtHomeAfterBeingTakenToRussia() throws {
+        // "taken to Russia" is where they were taken, not who received them; "brought home" in Ukraine's words
+        let r = extract("Ukraine on Wednesday said that nine children who had been taken to Russia have been brought home with the help of Qatar.")
+        let e = try #require(r.exchanges.first)
+        let toUkraine = e.sideA == "UKR" ? e.returnedToA : e.returnedToB
+        let toRussia = e.sideA == "RUS" ? e.returnedToA : e.returnedToB
+        #expect(toUkraine == Figure(9) && toRussia == nil)
+        // a return verb before "to" still names the receiver
+        let back = try #require(extract("Nine children were returned to Ukraine on Wednesday, the ombudsman said.").exchanges.first)
+        #expect((back.sideA == "UKR" ? back.returnedToA : back.returnedToB) == Figure(9))
+    }
+
     @Test func theSameNumberInReturnAndLastMonth() throws {
         let r = extract("""
             The Russian Defense Ministry said 120 Russian servicemen were returned home on Thursday. The same number of captured Ukrainian soldiers was handed over in return, it said, thanking the UAE for its mediation.
