@@ -484,6 +484,8 @@ struct FrameTests {
     @Test func theNextMeetingIsNoTalks() {
         let r = extract("\"Our team is ready for the next meeting in Istanbul,\" Zelensky said on Tuesday. No date for upcoming talks in Geneva was set.")
         #expect(r.talks.isEmpty)
+        // an offer to host
+        #expect(extract("Turkey is ready to host a new round of negotiations between Russia and Ukraine in Istanbul, the minister said.").talks.isEmpty)
     }
 
     @Test func typedMissileFiguresAndTotalsWithParts() throws {
