@@ -360,6 +360,13 @@ public struct EventExtractor: Sendable {
                 continue
             }
             let sides = p.sides.sorted()
+            // a swap told with the day of earlier talks ("was followed by an exchange"): around then, not on the
+            // article's day (when the talks' day is the article's, the swap is the article's as before)
+            if p.date == nil, let t = p.talksDay, let td = CivilDate(iso: t.date)?.dayNumber,
+               let ref = (firstDated ?? published).flatMap({ CivilDate(iso: $0.date)?.dayNumber }), ref - td > 1 {
+                p.date = ResolvedDate(date: String(t.date.prefix(7)), precision: .month)
+                p.rules.append("exchange.talks_month")
+            }
             let date = p.date ?? firstDated ?? published
             let dn = date.flatMap { CivilDate(iso: $0.date)?.dayNumber }
             if let e = p.each {

@@ -24,6 +24,8 @@ struct ExchangePiece {
     var intent = false
     /// "the same number of ... was handed over in return": its side got the figure the sentence before gave
     var sameNumber = false
+    /// the sentence's only day is the talks' ("the round on February 4-5 was followed by an exchange")
+    var talksDay: ResolvedDate?
 
     var hasFigures: Bool { !returned.isEmpty || !civilians.isEmpty || total != nil || unsidedCivilians != nil || each != nil }
 }
@@ -385,6 +387,14 @@ struct ExchangeFrame {
                 guard b >= 0, monthLeads.contains(s.tokens[b].lower) else { return false }
                 return !s.tokens[..<b].contains { $0.lower == "since" }
             })
+        // "The last round, in Abu Dhabi on February 4-5, was followed by an exchange of 157 prisoners each":
+        // the day of the talks (EventExtractor dates the swap to its month when that day is not the article's)
+        // (one day only: "linked to deals made during talks on May 16, June 2 and July 23" dates nothing)
+        let days = items.filter { d in
+            d.kind == .date && (d.date?.precision == .day || d.date?.precision == .range)
+                && !(d.range.lowerBound > 0 && ["since", "until", "by", "before"].contains(s.tokens[d.range.lowerBound - 1].lower))
+        }
+        if p.date == nil, days.count == 1, !p.returned.isEmpty || p.each != nil || p.total != nil { p.talksDay = days[0].date }
         p.sameNumber = s.contains(anyOf: sameNumber)
         guard p.hasFigures || p.date != nil || event || p.sameNumber else { return nil }
         return p

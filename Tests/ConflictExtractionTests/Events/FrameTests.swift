@@ -571,6 +571,16 @@ struct FrameTests {
         #expect((back.sideA == "UKR" ? back.returnedToA : back.returnedToB) == Figure(9))
     }
 
+    @Test func aSwapThatFollowedEarlierTalks() throws {
+        // the day is the talks'; the swap came around then, not on the article's day
+        let r = extract("The previous round of talks, in Istanbul on January 14-15, was followed by an exchange of 120 prisoners on each side between Russia and Ukraine.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.date?.date == "2026-01")
+        // the talks' day is the article's: the swap is the article's, as before
+        let today = try #require(extract("On February 5, as a result of the negotiation process, 95 prisoners of war were returned to Russia.").exchanges.first)
+        #expect(today.date?.date == "2026-02-05")
+    }
+
     @Test func theSameNumberInReturnAndLastMonth() throws {
         let r = extract("""
             The Russian Defense Ministry said 120 Russian servicemen were returned home on Thursday. The same number of captured Ukrainian soldiers was handed over in return, it said, thanking the UAE for its mediation.
