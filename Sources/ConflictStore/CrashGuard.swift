@@ -18,9 +18,9 @@ public enum CrashGuard {
     static let slotCount = 64
     nonisolated(unsafe) static var slots: UnsafeMutableRawPointer?
     nonisolated(unsafe) static var reportPath: UnsafeMutablePointer<CChar>?
-    nonisolated(unsafe) static var claimed = 0
     static let lock = NSLock()
-    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
+    /// The signals a crash raises (a Swift trap is SIGILL or SIGTRAP).
+    public static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
     /// The handlers installed before ours, by signal number (preallocated: the handler cannot allocate).
     nonisolated(unsafe) static var previous: UnsafeMutablePointer<sigaction>?
     static let maxSignal = 65
@@ -46,22 +46,29 @@ public enum CrashGuard {
         }
     }
 
-    /// A slot for the calling thread (nil when not installed or when all slots are taken).
+    /// A free slot for the calling thread (nil when not installed or when all slots are taken).
     static func claimSlot() -> Int? {
         lock.lock(); defer { lock.unlock() }
-        guard let slots, claimed < slotCount else { return nil }
-        let slot = claimed
-        claimed += 1
+        guard let slots, let slot = (0..<slotCount).first(where: { slots.load(fromByteOffset: $0 * slotSize, as: UInt64.self) == 0 }) else { return nil }
         slots.storeBytes(of: UInt64(pthread_self()), toByteOffset: slot * slotSize, as: UInt64.self)
         slots.storeBytes(of: 0, toByteOffset: slot * slotSize + 8, as: Int.self)
         return slot
     }
 
-    /// Hands the slot back at the end of the thread's work.
+    /// Hands the slot back at the end of the thread's work (another thread may claim it).
     static func releaseSlot(_ slot: Int?) {
         guard let slot, let slots else { return }
+        lock.lock(); defer { lock.unlock() }
         slots.storeBytes(of: 0, toByteOffset: slot * slotSize + 8, as: Int.self)
         slots.storeBytes(of: 0, toByteOffset: slot * slotSize, as: UInt64.self)
+    }
+
+    /// Runs `body` with the calling thread's slot naming `name`.
+    @inline(__always)
+    static func within<T>(_ slot: Int?, _ name: String, _ body: () throws -> T) rethrows -> T {
+        enter(slot, name)
+        defer { leave(slot) }
+        return try body()
     }
 
     /// The calling thread is now working on `name`.

@@ -179,6 +179,14 @@ enum ReadUnit: Sendable {
     case failure(ArticleReadError)
     /// Every unit of file `index` has been sent.
     case fileDone(index: Int)
+
+    /// The name an article of the unit is reported under, for units that hold text.
+    var path: String? {
+        switch self {
+        case let .file(_, path), let .jsonLine(_, path): return path
+        case .failure, .fileDone: return nil
+        }
+    }
 }
 
 /// What the writer receives, in input order.

@@ -172,44 +172,36 @@ public final class Importer {
                     case .failure(let e): return .failure(e)
                     case .success(let a):
                         if let why = opts.refuse[a.path] { return .refused(a.path, why) }
-                        CrashGuard.enter(slot, a.path)
-                        defer { CrashGuard.leave(slot) }
-                        if let marker = opts.crashMarker, a.body.contains(marker) {
-                            fatalError("fault injection: the article contains the crash marker")
+                        return CrashGuard.within(slot, a.path) {
+                            if let marker = opts.crashMarker, a.body.contains(marker) {
+                                fatalError("fault injection: the article contains the crash marker")
+                            }
+                            let hash = Importer.sha256(a.body)
+                            let present = (try? lookup?.contains(hash)) ?? false
+                            let result: ExtractionResult? = present ? nil
+                                : (opts.extraction ? extractor.extract(a) : ExtractionResult())
+                            return .article(a, hash: hash, result: result, alreadyPresent: present,
+                                            words: present ? 0 : a.wordCount)
                         }
-                        let hash = Importer.sha256(a.body)
-                        let present = (try? lookup?.contains(hash)) ?? false
-                        let result: ExtractionResult? = present ? nil
-                            : (opts.extraction ? extractor.extract(a) : ExtractionResult())
-                        return .article(a, hash: hash, result: result, alreadyPresent: present,
-                                        words: present ? 0 : a.wordCount)
                     }
                 }
                 while let (seq, unit) = pipeline.take() {
                     let t0 = ImportMetrics.now()
+                    if let path = unit.path, let why = opts.refuse[path] {
+                        pipeline.complete(seq, .units([.refused(path, why)]))
+                        continue
+                    }
                     switch unit {
                     case let .file(data, path):
-                        if let why = opts.refuse[path] {
-                            pipeline.complete(seq, .units([.refused(path, why)]))
-                            continue
-                        }
                         // parsing (decode, normalize, headers) is reading, not extraction
-                        CrashGuard.enter(slot, path)
-                        let articles = reader.read(data: data, path: path)
-                        CrashGuard.leave(slot)
+                        let articles = CrashGuard.within(slot, path) { reader.read(data: data, path: path) }
                         metrics?.add(.read, ImportMetrics.now() - t0)
                         let t1 = ImportMetrics.now()
                         let out = articles.map(process)
                         metrics?.add(.extract, ImportMetrics.now() - t1)
                         pipeline.complete(seq, .units(out))
                     case let .jsonLine(line, path):
-                        if let why = opts.refuse[path] {
-                            pipeline.complete(seq, .units([.refused(path, why)]))
-                            continue
-                        }
-                        CrashGuard.enter(slot, path)
-                        let r = reader.readJSONLLine(line, path: path)
-                        CrashGuard.leave(slot)
+                        let r = CrashGuard.within(slot, path) { reader.readJSONLLine(line, path: path) }
                         metrics?.add(.read, ImportMetrics.now() - t0)
                         let t1 = ImportMetrics.now()
                         let out = process(r)
@@ -365,10 +357,10 @@ public final class Importer {
                             do {
                                 try db.execute(sql: "SAVEPOINT article")
                                 do {
-                                    CrashGuard.enter(writerSlot, article.path)
-                                    defer { CrashGuard.leave(writerSlot) }
-                                    let (outcome, warnings) = try self.write(db, article: article, hash: hash, result: present ? nil : result,
-                                                                             words: present ? nil : words, session: &session)
+                                    let (outcome, warnings) = try CrashGuard.within(writerSlot, article.path) {
+                                        try self.write(db, article: article, hash: hash, result: present ? nil : result,
+                                                       words: present ? nil : words, session: &session)
+                                    }
                                     try db.execute(sql: "RELEASE SAVEPOINT article")
                                     session.commitArticle()
                                     pending.append(.outcome(article.path, outcome, warnings))

@@ -88,8 +88,7 @@ struct Import: ParsableCommand {
                 child?.record(outcome.rawValue, event.path)
             case .failed:
                 child?.record("failed", event.path)
-                if progressShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                printError(event.line)
+                fallthrough
             case .warning:
                 if progressShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 printError(event.line)
@@ -104,10 +103,7 @@ struct Import: ParsableCommand {
             FileHandle.standardError.write(Data(text.utf8))
         })
         summary.failed += skipped.filter(\.failed).count
-        summary.imported += correction.imported
-        summary.unchanged += correction.unchanged
-        summary.replaced += correction.replaced
-        summary.failed += correction.failed
+        summary.add(correction)
         // An unchanged article stored under another path: the same text twice in the batch (or already
         // imported from elsewhere). Said once, so that a duplicate is not mistaken for a new article.
         if !unchanged.isEmpty, let present = try? store.paths(among: unchanged) {
@@ -121,6 +117,13 @@ struct Import: ParsableCommand {
 }
 
 extension ImportSummary {
+    mutating func add(_ other: ImportSummary) {
+        imported += other.imported
+        unchanged += other.unchanged
+        replaced += other.replaced
+        failed += other.failed
+    }
+
     mutating func add(_ outcome: String, _ n: Int) {
         switch outcome {
         case "imported": imported += n

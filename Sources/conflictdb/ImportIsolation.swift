@@ -50,8 +50,7 @@ enum ImportIsolation {
         }
         defer { try? FileManager.default.removeItem(at: work) }
         let crashed = work.appendingPathComponent("crashed")
-        var refused: [String] = []
-        var refuseLines = ""
+        var refused: [String: String] = [:]   // article -> the reason the next child reports
 
         // The child must not go on alone: the parent passes SIGTERM, SIGHUP and SIGINT on (a handler, not
         // SIG_IGN, which the child would inherit), and the child dies with the parent (PR_SET_PDEATHSIG).
@@ -63,7 +62,7 @@ enum ImportIsolation {
         }
 
         while true {
-            try? Data(refuseLines.utf8).write(to: work.appendingPathComponent("refuse.tsv"))
+            try? Data(refused.map { $0.key + "\t" + $0.value + "\n" }.joined().utf8).write(to: work.appendingPathComponent("refuse.tsv"))
             try? FileManager.default.removeItem(at: crashed)
             let p = Process()
             p.executableURL = exe
@@ -85,14 +84,12 @@ enum ImportIsolation {
             let status = p.terminationStatus
             if p.terminationReason == .exit { exit(status) }
 
-            let isCrash = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT].contains(status)
+            let isCrash = CrashGuard.signals.contains(status)
             let names = ((try? String(contentsOf: crashed, encoding: .utf8)) ?? "")
-                .split(separator: "\n").map(String.init).filter { !$0.isEmpty && !refused.contains($0) }
+                .split(separator: "\n").map(String.init).filter { !$0.isEmpty && refused[$0] == nil }
             if isCrash, !names.isEmpty, refused.count < maxRestarts {
                 for name in names {
-                    refused.append(name)
-                    let why = "extraction crashed on this article (\(signalName(status))): not imported; please report it"
-                    refuseLines += name + "\t" + why + "\n"
+                    refused[name] = "extraction crashed on this article (\(signalName(status))): not imported; please report it"
                     printError("conflictdb: \(name) crashed the import (\(signalName(status))); importing the rest without it")
                 }
                 continue
@@ -133,19 +130,16 @@ enum ImportIsolation {
             }
             #endif
             CrashGuard.install(reportPath: work.appendingPathComponent("crashed").path)
-            var refuse: [String: String] = [:]
-            for line in ((try? String(contentsOf: work.appendingPathComponent("refuse.tsv"), encoding: .utf8)) ?? "").split(separator: "\n") {
-                let parts = line.split(separator: "\t", maxSplits: 1)
-                if parts.count == 2 { refuse[String(parts[0])] = String(parts[1]) }
+            /// The two columns of each line of a file the parent or an earlier child wrote.
+            func pairs(_ url: URL) -> [(String, String)] {
+                ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { line in
+                    let parts = line.split(separator: "\t", maxSplits: 1)
+                    return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+                }
             }
-            self.refuse = refuse
+            refuse = Dictionary(pairs(work.appendingPathComponent("refuse.tsv")), uniquingKeysWith: { _, b in b })
             let journalURL = work.appendingPathComponent("journal")
-            var reported: [String: String] = [:]
-            for line in ((try? String(contentsOf: journalURL, encoding: .utf8)) ?? "").split(separator: "\n") {
-                let parts = line.split(separator: "\t", maxSplits: 1)
-                if parts.count == 2 { reported[Self.unescape(String(parts[1]))] = String(parts[0]) }
-            }
-            self.reported = reported
+            reported = Dictionary(pairs(journalURL).map { (Self.unescape($0.1), $0.0) }, uniquingKeysWith: { _, b in b })
             if !FileManager.default.fileExists(atPath: journalURL.path) {
                 FileManager.default.createFile(atPath: journalURL.path, contents: nil)
             }

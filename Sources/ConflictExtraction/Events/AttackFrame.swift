@@ -515,27 +515,18 @@ struct AttackFrame {
         }
         if p.target == nil {
             // the places' country (the one named most)
-            var count: [String: Int] = [:]
-            var order: [String] = []
+            var count = OrderedTally()
             for ix in items.indices where items[ix].kind == .place && isLocation(items, items.firstIndex(where: { $0.range == items[ix].range })!, s) {
-                let it = items[ix]
-                if let c = it.country, c != p.attacker {
-                    if count[c] == nil { order.append(c) }
-                    count[c, default: 0] += 1
-                }
+                if let c = items[ix].country, c != p.attacker { count.add(c) }
             }
-            // (a tie goes to a country at war (conflicts.tsv), then to the one named first: never to the hash
-            // order of a dictionary; "talks in Riyadh go on as a drone attack injures five in Kharkiv")
-            func rank(_ e: (offset: Int, element: String)) -> (Int, Int, Int) {
-                (count[e.element]!, dict.opponent(of: e.element) == nil ? 0 : 1, -e.offset)
-            }
-            if p.attacker == nil || count[p.attacker!] == nil,
-               let best = order.enumerated().max(by: { rank($0) < rank($1) }).map({ (key: $0.element, value: count[$0.element]!) }) {
-                if p.attacker != nil, let opp = dict.opponent(of: p.attacker!), count[opp] == nil {
+            // (a tie goes to a country at war (conflicts.tsv): "talks in Riyadh go on as a drone attack injures
+            // five in Kharkiv")
+            if p.attacker == nil || count.count(p.attacker!) == nil, let best = count.best(preferring: { dict.opponent(of: $0) != nil }) {
+                if p.attacker != nil, let opp = dict.opponent(of: p.attacker!), count.count(opp) == nil {
                     // places in territory the attacker does not claim as the target's (occupied areas): follow the dyad
                     p.target = opp
                 } else {
-                    p.target = best.key
+                    p.target = best
                 }
             }
         }

@@ -116,17 +116,9 @@ public struct EventExtractor: Sendable {
             if pieces[i].attacker != nil && pieces[i].target != nil { lastFull = pieces[i] }
         }
         // the article's main dyad for pieces that name neither side
-        var dyads: [String: Int] = [:]
-        var dyadOrder: [String] = []
-        for p in pieces {
-            if let a = p.attacker, let t = p.target {
-                if dyads["\(a)|\(t)"] == nil { dyadOrder.append("\(a)|\(t)") }
-                dyads["\(a)|\(t)", default: 0] += 1
-            }
-        }
-        // (a tie goes to the dyad named first: never to the hash order of a dictionary)
-        if let main = dyadOrder.enumerated().max(by: { (dyads[$0.element]!, -$0.offset) < (dyads[$1.element]!, -$1.offset) })?
-            .element.split(separator: "|").map(String.init) {
+        var dyads = OrderedTally()
+        for p in pieces { if let a = p.attacker, let t = p.target { dyads.add("\(a)|\(t)") } }
+        if let main = dyads.best()?.split(separator: "|").map(String.init) {
             for i in pieces.indices where pieces[i].attacker == nil && pieces[i].target == nil {
                 pieces[i].attacker = main[0]
                 pieces[i].target = main[1]
@@ -200,13 +192,8 @@ public struct EventExtractor: Sendable {
             // the toll stood at 14 dead", after the emergency service's 11)
             if updates, p.killed != nil || p.injured != nil {
                 for j in reports.indices where j != idx && key(reports[j]) == k && (reports[j].killed != nil || reports[j].injured != nil) {
-                    var earlier = AttackPiece(sentence: 0, span: reports[j].span)
-                    earlier.killed = reports[j].killed
-                    earlier.injured = reports[j].injured
-                    var newer = AttackReport(date: nil, attacker: nil, targetCountry: nil, claimant: nil, span: p.span, rule: "")
-                    newer.killed = p.killed ?? reports[j].killed
-                    newer.injured = p.injured ?? reports[j].injured
-                    guard Self.earlierCount(earlier, of: newer), !conflictsOnWeapons(reports[j], p) else { continue }
+                    guard Self.earlierToll(reports[j].killed, reports[j].injured, than: p.killed ?? reports[j].killed, p.injured ?? reports[j].injured),
+                          !conflictsOnWeapons(reports[j], p) else { continue }
                     if p.killed != nil { reports[j].killed = nil }
                     if p.injured != nil { reports[j].injured = nil }
                 }
@@ -285,13 +272,18 @@ public struct EventExtractor: Sendable {
     /// A toll that can be an earlier stage of the report's count: no larger, and about no other place
     /// ("no one was injured" is no stage of a count: it is said of a place or of another attack).
     static func earlierCount(_ p: AttackPiece, of r: AttackReport) -> Bool {
+        earlierToll(p.killed, p.injured, than: r.killed, r.injured) && p.locations.allSatisfy { r.locations.contains($0) }
+    }
+
+    /// Killed and injured figures that can come before the later ones in a rising count: each given one
+    /// no larger than the later figure, and none zero.
+    static func earlierToll(_ killed: Figure?, _ injured: Figure?, than laterKilled: Figure?, _ laterInjured: Figure?) -> Bool {
         func notLarger(_ a: Figure?, _ b: Figure?) -> Bool {
             guard let a else { return true }
             guard let b else { return false }
             return a.value > 0 && a.value <= b.value
         }
-        return notLarger(p.killed, r.killed) && notLarger(p.injured, r.injured)
-            && p.locations.allSatisfy { r.locations.contains($0) }
+        return notLarger(killed, laterKilled) && notLarger(injured, laterInjured)
     }
 
     func conflictsOnWeapons(_ r: AttackReport, _ p: AttackPiece) -> Bool {
@@ -488,16 +480,12 @@ public struct EventExtractor: Sendable {
     }
 
     func apply(_ p: ExchangePiece, _ sides: [String], to r: inout ExchangeReport) {
-        // an announced or expected swap adds no figures to one carried out
-        let figures = true
-        if figures {
-            r.returnedToA = Self.better(r.returnedToA, p.returned[sides[0]])
-            r.returnedToB = Self.better(r.returnedToB, p.returned[sides[1]])
-            r.civiliansToA = Self.better(r.civiliansToA, p.civilians[sides[0]])
-            r.civiliansToB = Self.better(r.civiliansToB, p.civilians[sides[1]])
-            r.total = Self.better(r.total, p.total)
-        }
-        if figures, let c = p.unsidedCivilians {
+        r.returnedToA = Self.better(r.returnedToA, p.returned[sides[0]])
+        r.returnedToB = Self.better(r.returnedToB, p.returned[sides[1]])
+        r.civiliansToA = Self.better(r.civiliansToA, p.civilians[sides[0]])
+        r.civiliansToB = Self.better(r.civiliansToB, p.civilians[sides[1]])
+        r.total = Self.better(r.total, p.total)
+        if let c = p.unsidedCivilians {
             // the civilians belong to the side whose figure they are part of
             if r.returnedToA != nil && r.returnedToB == nil && r.civiliansToA == nil { r.civiliansToA = c }
             else if r.returnedToB != nil && r.returnedToA == nil && r.civiliansToB == nil { r.civiliansToB = c }

@@ -372,8 +372,9 @@ struct ExchangeFrame {
         let anchors = items.filter { $0.isTrigger("exchange") }.map { $0.range.lowerBound }
         let talkAnchors = items.filter { $0.isTrigger("talks") }.map { $0.range.lowerBound }
         func distance(_ d: Item, _ a: [Int]) -> Int { a.map { abs($0 - d.range.lowerBound) }.min() ?? Int.max }
-        let dates = items.filter { $0.kind == .date && !($0.range.lowerBound > 0 && ["since", "until", "by", "before"].contains(s.tokens[$0.range.lowerBound - 1].lower))
-                && distance($0, talkAnchors) >= distance($0, anchors) }
+        // (not "since March 3", "by Friday": a bound, not the swap's date)
+        let unbounded = items.filter { $0.kind == .date && !($0.range.lowerBound > 0 && ["since", "until", "by", "before"].contains(s.tokens[$0.range.lowerBound - 1].lower)) }
+        let dates = unbounded.filter { distance($0, talkAnchors) >= distance($0, anchors) }
         func nearest(_ ds: [Item]) -> ResolvedDate? { ds.min { distance($0, anchors) < distance($1, anchors) }?.date }
         p.date = nearest(dates.filter { $0.date?.precision == .day || $0.date?.precision == .range })
         // "The last swap took place in early November": an exchange known to the month (running totals of a
@@ -390,10 +391,7 @@ struct ExchangeFrame {
         // "The last round, in Abu Dhabi on February 4-5, was followed by an exchange of 157 prisoners each":
         // the day of the talks (EventExtractor dates the swap to its month when that day is not the article's)
         // (one day only: "linked to deals made during talks on May 16, June 2 and July 23" dates nothing)
-        let days = items.filter { d in
-            d.kind == .date && (d.date?.precision == .day || d.date?.precision == .range)
-                && !(d.range.lowerBound > 0 && ["since", "until", "by", "before"].contains(s.tokens[d.range.lowerBound - 1].lower))
-        }
+        let days = unbounded.filter { $0.date?.precision == .day || $0.date?.precision == .range }
         if p.date == nil, days.count == 1, !p.returned.isEmpty || p.each != nil || p.total != nil { p.talksDay = days[0].date }
         p.sameNumber = s.contains(anyOf: sameNumber)
         guard p.hasFigures || p.date != nil || event || p.sameNumber else { return nil }

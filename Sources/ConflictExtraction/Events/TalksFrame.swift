@@ -70,7 +70,7 @@ struct TalksFrame {
             let prev2 = b > 1 ? s.tokens[b - 2].lower : ""
             // "at Istanbul's Ciragan Palace": the possessive city of a site is the venue
             let ofSite = items.dropFirst(n + 1).first.map { $0.kind == .place && $0.a == "venue" && $0.range.lowerBound == it.range.upperBound + 1 } ?? false
-            let possessive = it.range.upperBound < s.tokens.count && s.tokens[it.range.upperBound].lower == "'s" && !ofSite
+            let possessive = s.isPossessive(it) && !ofSite
             if it.kind == .place, !possessive, Self.venueKinds.contains(it.a), it.text.uppercased() != it.text || it.text.count <= 3 {
                 if ["in", "at", "to", "metropolis", "city", "capital", "hosted", "host", "venue", "-"].contains(prev) || ["in", "at"].contains(prev2)
                     || (prev == "of" && ["city", "capital", "town", "resort", "village"].contains(prev2))
@@ -183,8 +183,7 @@ struct TalksFrame {
             // only people (and their roles) go on with it
             if !found.isEmpty { listSide = found.last?.side; continue }
             guard let side = listSide, !clause.items.contains(where: { $0.kind == .trigger && $0.a != "delegation" }) else { listSide = nil; continue }
-            let ms = clause.items.filter { $0.kind == .person && ($0.country == nil || $0.country == side)
-                && !($0.range.upperBound < s.tokens.count && s.tokens[$0.range.upperBound].lower == "'s") }
+            let ms = clause.items.filter { $0.kind == .person && ($0.country == nil || $0.country == side) && !s.isPossessive($0) }
             if ms.isEmpty { listSide = nil; continue }
             out.append(DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: side, members: ms.map(member)))
         }
@@ -231,7 +230,7 @@ struct TalksFrame {
         guard let sd = side else { return nil }
         let persons = items.filter { p in
             guard p.kind == .person, p.range.lowerBound >= from, p.country == nil || p.country == sd else { return false }
-            return !(p.range.upperBound < s.tokens.count && s.tokens[p.range.upperBound].lower == "'s")
+            return !s.isPossessive(p)
         }
         guard !persons.isEmpty else { return nil }
         return DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: sd, members: persons.map(member))
@@ -249,7 +248,6 @@ struct TalksFrame {
         // "Rubio and Witkoff are holding talks with ...": subjects of a talks verb, by their own country;
         // "Witkoff and Kushner met Putin at the Kremlin ... in a meeting also attended by Ushakov": and the
         // people met; "Umerov said he had met Witkoff and Kushner in Miami": the speaker is the subject
-        func possessive(_ p: Item) -> Bool { s.tokens.indices.contains(p.range.upperBound) && s.tokens[p.range.upperBound].lower == "'s" }
         if let verb = items.first(where: { $0.isGrammar("talks_verb") || ($0.isTrigger("talks", "event") && talksVerbs.contains($0.text.lowercased())) }) {
             let b = verb.range.lowerBound
             let talksAfter = items.contains { $0.isTrigger("talks", "event") && $0.range.lowerBound > b }
@@ -263,12 +261,12 @@ struct TalksFrame {
             // "Zelensky, who met the crown prince in Jeddah, ...": a meeting told in passing
             let relative = k >= 0 && s.tokens[k].lower == "who"
             if !relative, talksAfter, !claimBefore {
-                subjects = items.filter { $0.kind == .person && $0.range.upperBound <= b && $0.country != nil && !possessive($0) }
+                subjects = items.filter { $0.kind == .person && $0.range.upperBound <= b && $0.country != nil && !s.isPossessive($0) }
             } else if !relative, pronoun, claimBefore, venueAfter, let speaker = items.first(where: { $0.kind == .person && $0.country != nil && $0.range.upperBound <= k }) {
                 subjects = [speaker]
             }
             if !subjects.isEmpty, talksAfter || venueAfter {
-                subjects += items.filter { $0.kind == .person && $0.range.lowerBound > b && $0.country != nil && !possessive($0) && !$0.isTrigger("claim") }
+                subjects += items.filter { $0.kind == .person && $0.range.lowerBound > b && $0.country != nil && !s.isPossessive($0) && !$0.isTrigger("claim") }
             }
             if !subjects.isEmpty {
                 var bySide: [String: [DelegationMember]] = [:]
@@ -331,8 +329,7 @@ struct TalksFrame {
         // members: persons, minus possessives ("Putin's adviser") and persons inside a member's role ("chief of staff to President X")
         let persons = items.enumerated().filter { (n, it) in
             guard it.kind == .person else { return false }
-            let e = it.range.upperBound
-            if e < s.tokens.count, s.tokens[e].lower == "'s" { return false }
+            if s.isPossessive(it) { return false }
             var b = it.range.lowerBound
             if n > 0, items[n - 1].kind == .title, items[n - 1].range.upperBound == b { b = items[n - 1].range.lowerBound }
             if b > 0, ["to", "of", "by"].contains(s.tokens[b - 1].lower), !(b > 1 && s.tokens[b - 2].lower.hasSuffix("ed")) && !items.contains(where: { $0.range.upperBound == b - 1 && $0.kind == .trigger }) && !items.contains(where: { $0.range.upperBound == b && $0.kind == .trigger }) {

@@ -119,6 +119,11 @@ public struct AnalyzedSentence: Sendable {
         phrases.occurs(in: tokens)
     }
 
+    /// True when "'s" follows the item ("Putin's adviser", "Istanbul's Ciragan Palace").
+    public func isPossessive(_ it: Item) -> Bool {
+        tokens.indices.contains(it.range.upperBound) && tokens[it.range.upperBound].lower == "'s"
+    }
+
     /// True when one of `phrases` starts at a token outside every date ("may" as a verb, not "May 22").
     public func containsOutsideDates(_ phrases: PhraseSet) -> Bool {
         tokens.indices.contains { k in
