@@ -88,10 +88,12 @@ public enum Consolidation {
     /// finds nothing to regroup, or only what is stored.
     public static func finish(_ db: Database, _ pending: inout Pending, _ vocabulary: Vocabulary) throws {
         var talks: [Int64] = []
+        var series = Set<ExchangeTally.Series>()
         for k in pending.keys {
             switch k {
-            case let .exchange(bucket, center): try regroupExchanges(db, bucket, center: center)
-            case let .exchangeUndated(bucket, source): try regroupExchangesWithoutDay(db, bucket, sourceID: source)
+            case let .exchange(bucket, center): series.formUnion(try regroupExchanges(db, bucket, center: center))
+            case let .exchangeUndated(bucket, source):
+                series.formUnion(try regroupExchangesWithoutDay(db, bucket, sourceID: source))
             case let .attackNight(attacker, target, day):
                 try regroupAttacks(db, vocabulary, attacker: attacker, target: target, day: day)
             case let .attackUndated(attacker, target, source):
@@ -100,6 +102,7 @@ public enum Consolidation {
             }
         }
         if !talks.isEmpty { try regroupTalks(db, seeds: talks) }
+        try ExchangeTally.recompute(db, series)
         pending = Pending()
     }
 
@@ -197,6 +200,7 @@ public enum Consolidation {
         if entries.isEmpty { return }
         try db.execute(sql: "DELETE FROM consolidation_queue")
         var done = Set<String>()
+        var series = Set<ExchangeTally.Series>()
         for e in entries {
             let kind: String = e[0]
             let eventID: Int64? = e[1]
@@ -205,20 +209,21 @@ public enum Consolidation {
             switch kind {
             case "exchange":
                 if let k1, let k2, let k3, let day, let n = Day.number(day) {
-                    try regroupExchanges(db, ExchangeBucket(a: k1, b: k2, status: k3), center: n)
+                    series.formUnion(try regroupExchanges(db, ExchangeBucket(a: k1, b: k2, status: k3), center: n))
                 }
-                if let eventID { try refresh(db, .exchange, eventID) }
+                if let eventID { series.formUnion(try refresh(db, .exchange, eventID)) }
             case "attack":
                 if let day { try regroupAttacks(db, vocabulary, attacker: k1, target: k2, day: day) }
-                if let eventID { try refresh(db, .attack, eventID) }
+                if let eventID { _ = try refresh(db, .attack, eventID) }
             default:
                 if let eventID {
                     let rest = try Int64.fetchAll(db, sql: "SELECT id FROM talks_reports WHERE talks_id = ?", arguments: [eventID])
                     if !rest.isEmpty { try regroupTalks(db, seeds: rest) }
-                    try refresh(db, .talks, eventID)
+                    _ = try refresh(db, .talks, eventID)
                 }
             }
         }
+        try ExchangeTally.recompute(db, series)
     }
 
     // MARK: days
@@ -313,7 +318,8 @@ public enum Consolidation {
     /// Exchanges and attacks: only the events that changed are refreshed (a member moved in or out, a
     /// member's rule changed, or the event row itself changed): regrouping a busy night or a ±8-day window
     /// touches many events, and refreshing all of them made each new report cost more as the database grew.
-    static func apply(_ db: Database, _ kind: Kind, _ groups: [Group]) throws {
+    /// Returns the exchange tally series whose running totals are out of date (`ExchangeTally.refresh`).
+    static func apply(_ db: Database, _ kind: Kind, _ groups: [Group]) throws -> Set<ExchangeTally.Series> {
         var claimed = Set<Int64>()
         var previous = Set<Int64>()
         var changed = Set<Int64>()
@@ -346,12 +352,15 @@ public enum Consolidation {
         for e in previous where !claimed.contains(e) { changed.insert(e) }
         // after every group is linked: an event claimed by one group may lose members to a later one
         let refreshed = kind == .talks ? claimed.union(previous) : changed
-        for e in refreshed.sorted() { try refresh(db, kind, e) }
+        var series = Set<ExchangeTally.Series>()
+        for e in refreshed.sorted() { series.formUnion(try refresh(db, kind, e)) }
+        return series
     }
 
     /// Updates an event's source and report counts, or deletes it when no report is left; then rewrites
     /// its rows in the question aggregates (migration 0006) and the question rows (migration 0008).
-    static func refresh(_ db: Database, _ kind: Kind, _ id: Int64) throws {
+    /// Returns the exchange tally series whose running totals are out of date (`ExchangeTally.refresh`).
+    static func refresh(_ db: Database, _ kind: Kind, _ id: Int64) throws -> Set<ExchangeTally.Series> {
         let agg = try EventAggregates.load(db, kind, id)
         if agg.reports == 0 {
             try db.cachedStatement(sql: "DELETE FROM \(kind.events) WHERE id = ?").execute(arguments: [id])
@@ -360,7 +369,7 @@ public enum Consolidation {
                 .execute(arguments: [agg.reports, agg.sources, id])
         }
         try refreshAggregates(db, kind, id, agg)
-        try refreshQuestionRows(db, kind, id)
+        return try refreshQuestionRows(db, kind, id)
     }
 
     // MARK: question aggregates (migration 0006)
@@ -425,7 +434,8 @@ public enum Consolidation {
     /// series its rows were and are in (exchanges); for talks, the delegation roster of the event and of
     /// the round after it on each side. Called once its counts (and, for talks, its `delegation_seats`)
     /// are up to date; a deleted event leaves no row.
-    static func refreshQuestionRows(_ db: Database, _ kind: Kind, _ id: Int64) throws {
+    /// For exchanges, returns the tally series whose running totals the caller must recompute.
+    static func refreshQuestionRows(_ db: Database, _ kind: Kind, _ id: Int64) throws -> Set<ExchangeTally.Series> {
         try db.cachedStatement(sql: "DELETE FROM timeline_events WHERE event_type = ? AND event_id = ?")
             .execute(arguments: [kind.type, id])
         try db.cachedStatement(sql: """
@@ -440,10 +450,11 @@ public enum Consolidation {
             try db.cachedStatement(sql: "INSERT INTO attack_claims SELECT * FROM attack_claims_computed WHERE event_id = ?")
                 .execute(arguments: [id])
         case .exchange:
-            try ExchangeTally.refresh(db, eventID: id)
+            return try ExchangeTally.refresh(db, eventID: id)
         case .talks:
             try refreshRoster(db, talksID: id)
         }
+        return []
     }
 
     /// A side's rounds are its talks events with a seat, in (start_date, talks_id) order, undated first
@@ -607,7 +618,7 @@ public enum Consolidation {
     /// when ptr(D) points to itself, else to its own. A change at `center` can only change the groups
     /// of days center-2...center+2, so the groups keyed center-4...center+4 (complete within the
     /// window read) are rewritten, with the undated reports published center-3...center+4.
-    static func regroupExchanges(_ db: Database, _ bucket: ExchangeBucket, center: Int) throws {
+    static func regroupExchanges(_ db: Database, _ bucket: ExchangeBucket, center: Int) throws -> Set<ExchangeTally.Series> {
         let rows = try ExchangeRow.fetchAll(db.cachedStatement(sql: """
             SELECT \(exchangeColumns) FROM exchange_reports
             WHERE side_a = ? AND side_b = ? AND status = ? AND merge_day BETWEEN ? AND ?
@@ -662,7 +673,7 @@ public enum Consolidation {
                 groups.append(undatedExchangeGroup(bucket, us, sortKey: "\(bodies ? 1 : 0)|u|\(source)"))
             }
         }
-        try apply(db, .exchange, groups)
+        return try apply(db, .exchange, groups)
     }
 
     static func undatedExchangeGroup(_ bucket: ExchangeBucket, _ us: [ExchangeRow], sortKey: String) -> Group {
@@ -676,7 +687,7 @@ public enum Consolidation {
     }
 
     /// Reports with neither a day nor a publication date: one event per article (and kind class).
-    static func regroupExchangesWithoutDay(_ db: Database, _ bucket: ExchangeBucket, sourceID: Int64) throws {
+    static func regroupExchangesWithoutDay(_ db: Database, _ bucket: ExchangeBucket, sourceID: Int64) throws -> Set<ExchangeTally.Series> {
         let rows = try ExchangeRow.fetchAll(db.cachedStatement(sql: """
             SELECT \(exchangeColumns) FROM exchange_reports
             WHERE side_a = ? AND side_b = ? AND status = ? AND merge_day IS NULL AND source_id = ?
@@ -686,7 +697,7 @@ public enum Consolidation {
             let us = rows.filter { $0.bodies == bodies }
             if !us.isEmpty { groups.append(undatedExchangeGroup(bucket, us, sortKey: "\(bodies ? 1 : 0)")) }
         }
-        try apply(db, .exchange, groups)
+        return try apply(db, .exchange, groups)
     }
 
     static func writeExchange(_ db: Database, id: Int64?, date: String?, precision: String?, bucket: ExchangeBucket,
@@ -758,7 +769,7 @@ public enum Consolidation {
             if root == main { mainMembers += ms } else { groups.append(group("1|" + root, ms, rule: "attack:other_place")) }
         }
         if !mainMembers.isEmpty { groups.append(group("0", mainMembers, rule: "attack:night")) }
-        try apply(db, .attack, groups)
+        _ = try apply(db, .attack, groups)
     }
 
     /// Attack reports with no day: one event per article, attacker and target.
@@ -771,7 +782,7 @@ public enum Consolidation {
         let date = mode(rows.map(\.date))
         let precision = rows.first { $0.date == date }?.precision
         let ms = rows.map { Member(id: $0.id, event: $0.event, oldRule: $0.rule, rule: "attack:undated") }
-        try apply(db, .attack, [Group(sortKey: "u", members: ms) { db, id in
+        _ = try apply(db, .attack, [Group(sortKey: "u", members: ms) { db, id in
             try writeAttack(db, id: id, date: date, precision: precision, attacker: attacker, target: target, rule: "attack:undated")
         }])
     }
@@ -865,7 +876,7 @@ public enum Consolidation {
             }
             groups.append(talksGroup(component, rules: rules))
         }
-        try apply(db, .talks, groups)
+        _ = try apply(db, .talks, groups)
     }
 
     static func talksGroup(_ rows: [TalksRow], rules: [Int64: String]) -> Group {

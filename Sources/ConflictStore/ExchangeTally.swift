@@ -87,8 +87,11 @@ enum ExchangeTally {
         return out
     }
 
-    /// Brings the event's rows, and the running totals of the series they were and are in, up to date.
-    static func refresh(_ db: Database, eventID: Int64) throws {
+    /// Brings the event's rows up to date, and returns the series they were and are in whose running
+    /// totals must be recomputed (`recompute`, once per series for all the events a regrouping refreshed:
+    /// a series' totals after a new event in its middle are all rewritten, and a chunk of articles adds
+    /// several events to the same series).
+    static func refresh(_ db: Database, eventID: Int64) throws -> Set<Series> {
         let old = try stored(db, eventID: eventID)
         let new = try compute(db, eventID: eventID)
         var dirty = Set<Series>()
@@ -117,7 +120,12 @@ enum ExchangeTally {
                                          n.toBLow, n.toBHigh, n.sources])
             dirty.insert(Series(mediator: mediator, sideA: n.sideA, sideB: n.sideB))
         }
-        for s in dirty.sorted(by: { ($0.mediator, $0.sideA ?? "", $0.sideB ?? "") < ($1.mediator, $1.sideA ?? "", $1.sideB ?? "") }) {
+        return dirty
+    }
+
+    /// Recomputes the running totals of `series`, in a fixed order.
+    static func recompute(_ db: Database, _ series: Set<Series>) throws {
+        for s in series.sorted(by: { ($0.mediator, $0.sideA ?? "", $0.sideB ?? "") < ($1.mediator, $1.sideA ?? "", $1.sideB ?? "") }) {
             try recompute(db, s)
         }
     }

@@ -263,6 +263,7 @@ public final class Importer {
                 var batchStart = Date()
                 var session = StoreWriter.Session()
                 session.metrics = metrics
+                session.deferPlaceMentions = true
                 // Regroupings are deferred over chunks of `chunk` articles counted from the start, and a
                 // transaction ends only where a chunk does: the same input and options give the same events
                 // with the same ids, however fast the machine or the disk (a commit due to the clock waits
@@ -283,6 +284,7 @@ public final class Importer {
                     let t0 = ImportMetrics.now()
                     defer { metrics?.add(.consolidate, ImportMetrics.now() - t0) }
                     do {
+                        try session.flushPlaceMentions(db)
                         try Consolidation.finish(db, &session.pending, vocabulary)
                         return true
                     } catch {
@@ -296,6 +298,7 @@ public final class Importer {
                     if chunkCount > 0 { guard finishChunk() else { return } }
                     let t0 = ImportMetrics.now()
                     do {
+                        try session.flushPlaceMentions(db)
                         try db.commit()
                         metrics?.addBatch()
                         flush()
@@ -462,6 +465,8 @@ public final class Importer {
         }
         if !old.isEmpty {
             let t0 = ImportMetrics.now()
+            // the deleted sources' places are pruned by their counts: those must be written first
+            try session.flushPlaceMentions(db, insideArticle: true)
             try Consolidation.deleteSources(db, old, vocabulary)
             session.consolidationNanos &+= ImportMetrics.now() - t0
             session.invalidateCaches()

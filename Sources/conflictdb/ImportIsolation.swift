@@ -141,7 +141,7 @@ enum ImportIsolation {
             let journalURL = work.appendingPathComponent("journal")
             reported = Dictionary(pairs(journalURL).map { (Self.unescape($0.1), $0.0) }, uniquingKeysWith: { _, b in b })
             if !FileManager.default.fileExists(atPath: journalURL.path) {
-                FileManager.default.createFile(atPath: journalURL.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: journalURL.path, contents: nil)
             }
             journal = try? FileHandle(forWritingTo: journalURL)
             _ = try? journal?.seekToEnd()

@@ -78,4 +78,56 @@ struct ImporterTests {
             #expect(wrong == 0)
         }
     }
+
+    /// The importer sums the `places.mentions` increments of a transaction and writes them once per place.
+    /// In one batch: articles sharing places, an article replaced by a later one of the same batch, and two
+    /// articles that fail after their mentions were written, one of them a replacement (the summed
+    /// increments are written before its deletion, inside its savepoint, and that savepoint rolls back).
+    /// Every place's count must equal its linked mentions at the end.
+    @Test func placeCountsSummedPerTransactionStayExact() throws {
+        let dir = try temporaryDirectory()
+        func article(_ name: String, url: Int, _ body: String) throws -> String {
+            let f = dir.appendingPathComponent(name)
+            try Data("""
+                ---
+                title: "\(name)"
+                source: https://example.org/\(url)
+                date: 2025-03-04
+                outlet: Example
+                ---
+
+                \(body)
+
+                """.utf8).write(to: f)
+            return f.path
+        }
+        let files = [
+            try article("a1.md", url: 1, "Russian drones struck Kyiv, Sumy and Odesa overnight, killing two people, the mayor said."),
+            try article("a2.md", url: 2, "Russian missiles hit Kharkiv and Kyiv overnight, injuring five people, officials said."),
+            try article("a3.md", url: 1, "Russian drones struck Dnipro and Odesa overnight, killing three people, the governor said."),
+            try article("a4-fail.md", url: 4, "Russian drones struck Odesa and Lviv overnight, killing one person, the governor said."),
+            try article("a5-fail.md", url: 2, "Russian drones struck Poltava and Kyiv overnight, injuring two people, the governor said."),
+            try article("a6.md", url: 6, "Russian drones struck Kyiv and Lviv overnight, injuring four people, officials said."),
+        ]
+        let store = try Store.open(path: dir.appendingPathComponent("p.db").path)
+        try store.dbQueue.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER fail_some BEFORE INSERT ON attack_reports
+                WHEN (SELECT path FROM sources WHERE id = NEW.source_id) LIKE '%-fail.md'
+                BEGIN SELECT RAISE(ABORT, 'injected failure'); END
+                """)
+        }
+        let importer = Importer(store: store, extractor: Extractor(dictionaries: try Dictionaries.load()))
+        let summary = importer.importPaths(files)
+        #expect(summary.imported == 3 && summary.replaced == 1 && summary.failed == 2, "\(summary)")
+        let (wrong, places) = try store.dbQueue.read { db in
+            (try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM places p
+                WHERE p.mentions <> (SELECT count(*) FROM mentions WHERE place_id = p.id) OR p.mentions = 0
+                """)!,
+             try String.fetchSet(db, sql: "SELECT name FROM places"))
+        }
+        #expect(wrong == 0)
+        #expect(places.isSuperset(of: ["Kyiv", "Odesa", "Kharkiv", "Dnipro", "Lviv"]) && !places.contains("Poltava") && !places.contains("Sumy"), "\(places)")
+    }
 }
