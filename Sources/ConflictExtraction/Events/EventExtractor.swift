@@ -336,7 +336,12 @@ public struct EventExtractor: Sendable {
             guard before.sentence >= pieces[i].sentence - 1, before.returned.count == 1, let (x, f) = before.returned.first,
                   let y = pieces[i].sides.first(where: { $0 != x && dict.opponent(of: $0) != nil }) ?? dict.opponent(of: x) else { continue }
             pieces[i].returned[y] = f
+            // "Russia got back the same numbers of servicemen and civilians"
+            if pieces[i].sameNumberCivilians, let c = before.civilians[x] ?? before.unsidedCivilians, pieces[i].civilians[y] == nil {
+                pieces[i].civilians[y] = c
+            }
             pieces[i].sides = [x, y]
+            if pieces[i].date == nil { pieces[i].date = before.date }
             pieces[i].rules.append("exchange.same_number")
         }
         var reports: [ExchangeReport] = []
@@ -383,7 +388,16 @@ public struct EventExtractor: Sendable {
             if idx == nil, !p.hasFigures {
                 // a sentence with no figure only adds to an exchange already found (or names a dated one)
                 idx = reports.indices.first { near(reports[$0], $0) && reports[$0].status == status }
-                if idx == nil && p.date == nil { continue }
+                if idx == nil && (p.date == nil || p.dateOnly) { continue }
+            }
+            // "The swap took place on Saturday": the day of a swap whose day was only assumed (the article's)
+            if p.dateOnly, let i = idx, let d = p.date {
+                if !explicitDate.contains(i) {
+                    reports[i].date = d
+                    explicitDate.insert(i)
+                    reports[i].rule += (reports[i].rule.isEmpty ? "" : ";") + "exchange.date_anaphor"
+                }
+                continue
             }
             if let i = idx {
                 apply(p, sides, to: &reports[i])

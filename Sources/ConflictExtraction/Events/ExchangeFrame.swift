@@ -24,6 +24,10 @@ struct ExchangePiece {
     var intent = false
     /// "the same number of ... was handed over in return": its side got the figure the sentence before gave
     var sameNumber = false
+    /// "the same numbers of servicemen and civilians": the civilians figure too
+    var sameNumberCivilians = false
+    /// "The swap took place on Saturday": no people, no figure, only the day of a swap named before
+    var dateOnly = false
     /// the sentence's only day is the talks' ("the round on February 4-5 was followed by an exchange")
     var talksDay: ResolvedDate?
 
@@ -51,6 +55,7 @@ struct ExchangeFrame {
         self.completedWords = dict.words("completed_verb")
         self.agreeWords = dict.words("agree_word")
         self.eventAnaphors = dict.words("event_anaphor")
+        self.anaphorDeterminers = dict.words("date_anaphor")
         self.monthLeads = dict.words("month_lead")
         self.pastMarkers = Set(dict.grammarClass("relative_marker").filter { $0.value == "-1" }.keys)
         self.agreeNouns = dict.words("agree_noun")
@@ -66,6 +71,8 @@ struct ExchangeFrame {
     let agreeWords: Set<String>
     /// "in that swap": grammar class `event_anaphor`
     let eventAnaphors: Set<String>
+    /// "The swap took place on Saturday": grammar class `date_anaphor`
+    let anaphorDeterminers: Set<String>
     let monthLeads: Set<String>
     /// "last month": a month before the article's (relative_marker -1)
     let pastMarkers: Set<String>
@@ -139,7 +146,13 @@ struct ExchangeFrame {
         let returned = items.contains { $0.isTrigger("exchange", "returned") || $0.isGrammar("receive_verb") }
         let people = items.contains { $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "event_people") || $0.isGrammar("people_noun") || ($0.kind == .demonym && $0.text.hasSuffix("s")) }
         let weapons = items.contains { $0.kind == .weapon }
-        guard (event || returned) && people && !weapons else { return nil }
+        // "The swap took place on Saturday": the day of the swap the article told before (an exchange word
+        // after "the", "this" or "that"; it dates a swap found in another sentence and never makes one)
+        let anaphoric = !people && items.contains { it in
+            (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people")) && it.range.lowerBound > 0
+                && anaphorDeterminers.contains(s.tokens[it.range.lowerBound - 1].lower)
+        }
+        guard (event || returned) && (people || anaphoric) && !weapons else { return nil }
         // "Two people were injured and received medical assistance": a casualty verb before the first receive
         // verb, and no exchange word
         if !event, let casualty = items.first(where: { $0.kind == .trigger && $0.a == "casualty" }),
@@ -394,6 +407,17 @@ struct ExchangeFrame {
         let days = unbounded.filter { $0.date?.precision == .day || $0.date?.precision == .range }
         if p.date == nil, days.count == 1, !p.returned.isEmpty || p.each != nil || p.total != nil { p.talksDay = days[0].date }
         p.sameNumber = s.contains(anyOf: sameNumber)
+        p.sameNumberCivilians = p.sameNumber && s.tokens.contains { $0.lower == "civilians" }
+        if !people {
+            // the day within six tokens after the exchange word ("The swap took place on Saturday"; not "after
+            // Friday prayers, a day before the exchange was completed")
+            guard p.date?.precision == .day, !p.hasFigures, !p.agreed, !p.intent,
+                  let day = items.first(where: { $0.kind == .date && $0.date == p.date }),
+                  eventWords.contains(where: { w in
+                      w.range.upperBound <= day.range.lowerBound && day.range.lowerBound - w.range.upperBound <= 6
+                  }) else { return nil }
+            p.dateOnly = true
+        }
         guard p.hasFigures || p.date != nil || event || p.sameNumber else { return nil }
         return p
     }

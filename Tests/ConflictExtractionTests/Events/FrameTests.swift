@@ -595,6 +595,31 @@ struct FrameTests {
         #expect(r.exchanges.count == 2)
     }
 
+    @Test func theSwapTookPlaceOnADayAndTheSameNumbersOfCivilians() throws {
+        // "The swap took place on Monday": the day of the swap told before, whose day was only the article's;
+        // "last traded prisoners on January 9, when 150 captives went home to each side": a swap of its own
+        let r = extract("""
+            Russia and Ukraine swapped 136 prisoners each in a deal mediated by the UAE, officials said.
+            The swap took place on Monday near the border.
+            The two countries last traded prisoners on January 9, when 150 captives went home to each side.
+            """)
+        let main = try #require(r.exchanges.first { $0.returnedToA?.value == 136 })
+        #expect(main.date?.date == "2026-02-02")
+        let earlier = try #require(r.exchanges.first { $0.returnedToA?.value == 150 })
+        #expect(earlier.returnedToB == Figure(150) && earlier.date?.date == "2026-01-09")
+        #expect(r.exchanges.count == 2)
+        // a day not tied to the exchange word dates nothing, and such a sentence never makes a swap
+        let s = extract("Russia and Ukraine swapped 90 prisoners each, officials said. The minister spoke after Monday prayers, a day before the exchange was completed.")
+        #expect(s.exchanges.count == 1 && s.exchanges.first?.date?.date == "2026-02-05")
+        #expect(extract("The exchange took place on Monday in Geneva.").exchanges.isEmpty)
+        // "Russia got back the same numbers of servicemen and civilians": both figures, and the day before
+        let c = extract("Kyiv said 185 Ukrainian servicemen and 20 civilians came home on Tuesday. Russia got back the same numbers of servicemen and civilians.")
+        let e = try #require(c.exchanges.first)
+        #expect(c.exchanges.count == 1)
+        #expect(e.sideA == "RUS" && e.returnedToA == Figure(185) && e.civiliansToA == Figure(20) && e.civiliansToB == Figure(20))
+        #expect(e.date?.date == "2026-02-03")
+    }
+
     @Test func agreedOnAStepColonTheExchange() throws {
         let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
         let e = try #require(r.exchanges.first)
