@@ -36,6 +36,7 @@ struct TalksFrame {
         self.copulas = dict.words("copula")
         self.intentWords = PhraseSet(dict.words("intent"))
         self.futureMarkers = dict.words("future_marker")
+        self.processSpans = dict.words("process_span")
         self.talksVerbs = dict.words("talks_verb")
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
@@ -46,17 +47,27 @@ struct TalksFrame {
     /// "could take place in early March": grammar class `intent`
     let intentWords: PhraseSet
     let futureMarkers: Set<String>
+    /// "after months of negotiations": grammar class `process_span`
+    let processSpans: Set<String>
     let talksVerbs: Set<String>
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 
     func pieces(_ s: AnalyzedSentence) -> [TalksPiece] {
         let items = s.items
-        // "the next meeting in Abu Dhabi", "upcoming talks": not held yet
-        let triggers = items.filter { it in
-            guard it.isTrigger("talks", "event") else { return false }
+        // "the next meeting in Abu Dhabi", "upcoming talks": not held yet; "a further round of direct
+        // negotiations": the talks word right after such a one too
+        let talksWords = items.filter { $0.isTrigger("talks", "event") }
+        let future = talksWords.filter { it in
             let b = it.range.lowerBound
-            return !s.tokens[max(0, b - 3)..<b].contains { futureMarkers.contains($0.lower) }
+            return s.tokens[max(0, b - 3)..<b].contains { futureMarkers.contains($0.lower) }
+        }
+        let triggers = talksWords.filter { it in
+            let b = it.range.lowerBound
+            // "after months of negotiations mediated by Qatar": a process, not a round (not "two days of talks")
+            if b >= 2, s.tokens[b - 1].lower == "of", processSpans.contains(s.tokens[b - 2].lower),
+               !(b >= 3 && items.contains { $0.kind == .number && $0.range.contains(b - 3) }) { return false }
+            return !future.contains { f in f.range.lowerBound <= b && b - f.range.upperBound <= 3 }
         }
         guard !triggers.isEmpty else { return [] }
         // "the next round could take place in early March": planned talks are no talks yet
@@ -99,15 +110,22 @@ struct TalksFrame {
         venues.removeAll { v in
             v.0.a == "venue" && allVenues.contains { w in w.0.a != "venue" && !w.1 && w.0.country == v.0.country }
         }
-        let otherEvents = items.filter { ($0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "returned")) || ($0.kind == .trigger && $0.a == "attack") }
+        // the words of another event (not "an agreement to swap": an exchange to come has no day or place yet)
+        let otherEvents = items.filter { it in
+            (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "returned") || (it.kind == .trigger && it.a == "attack"))
+                && !(it.isTrigger("exchange") && it.range.lowerBound > 0 && s.tokens[it.range.lowerBound - 1].lower == "to")
+        }
+        func distance(_ it: Item, _ anchors: [Item]) -> Int { anchors.map { abs($0.range.lowerBound - it.range.lowerBound) }.min() ?? Int.max }
+        // "Hours before the Geneva talks opened, Russia launched 94 drones at the Sumy region": a place nearer
+        // to the words of another event than to the talks words is that event's
+        venues.removeAll { v in distance(v.0, otherEvents) < distance(v.0, triggers) }
         let dates = items.enumerated().filter { (n, it) in
             guard it.kind == .date, it.date!.precision != .year else { return false }
             if it.range.lowerBound > 0, ["since", "until", "before"].contains(s.tokens[it.range.lowerBound - 1].lower) { return false }
             if n > 0, items[n - 1].isTrigger("claim"), it.range.lowerBound - items[n - 1].range.upperBound <= 2 { return false }
             // "exchanged 390 each on Friday, ... agreed at talks in Istanbul last week": a date nearer to the
             // words of another event than to the talks words is that event's
-            func distance(_ anchors: [Item]) -> Int { anchors.map { abs($0.range.lowerBound - it.range.lowerBound) }.min() ?? Int.max }
-            if distance(otherEvents) < distance(triggers) { return false }
+            if distance(it, otherEvents) < distance(it, triggers) { return false }
             return true
         }.map(\.element)
         var rounds: [(at: Int, value: Int)] = []

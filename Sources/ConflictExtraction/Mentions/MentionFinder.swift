@@ -456,8 +456,18 @@ public struct MentionFinder: Sendable {
                     var e = it.range.upperBound
                     var year: Int? = nil
                     if let y = yearAt(e) { year = y; e += 1 }
+                    // "4-5 February": a range of days
+                    var first = s - 1
+                    var startDay = d
+                    if s > 2, tokens[s - 2].text == "-" || tokens[s - 2].lower == "to", let d0 = ordinalDay(s - 3), (1...31).contains(d0), d0 < d,
+                       !out.contains(where: { $0.range.contains(s - 3) }) {
+                        first = s - 3
+                        startDay = d0
+                    }
                     if let y = year ?? yearFor(month: m, day: d), CivilDate.valid(y, m, d) {
-                        out.append(make((s - 1)..<e, ResolvedDate(date: CivilDate(y, m, d).iso, precision: .day), "date.day_month"))
+                        let rd = startDay == d ? ResolvedDate(date: CivilDate(y, m, d).iso, precision: .day)
+                            : ResolvedDate(date: CivilDate(y, m, startDay).iso, endDate: CivilDate(y, m, d).iso, precision: .range)
+                        out.append(make(first..<e, rd, "date.day_month"))
                         k = items.firstIndex { $0.range.lowerBound >= e } ?? items.count
                         continue
                     }

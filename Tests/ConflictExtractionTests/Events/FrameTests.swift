@@ -620,6 +620,22 @@ struct FrameTests {
         #expect(e.date?.date == "2026-02-03")
     }
 
+    @Test func talksVenueOfAnotherEventAProcessAndADayRange() throws {
+        // "Hours before the Geneva talks opened, Russia launched drones at the Sumy region": Sumy is the attack's
+        let g = extract("Hours before the Geneva talks opened, Russia launched 94 drones at Ukraine, mostly at the Sumy region, the air force said.")
+        #expect(g.talks.map(\.location) == ["Geneva"])
+        // "held in Abu Dhabi on 4-5 February": a range of days (day-day month); "an agreement to swap" has no day
+        let r = extract("The previous round, held in Abu Dhabi on 4-5 February, ended with an agreement to swap 157 captives apiece.",
+                        published: "2026-03-05")
+        let t = try #require(r.talks.first)
+        #expect(t.location == "Abu Dhabi" && t.startDate?.date == "2026-02-04" && t.endDate == "2026-02-05")
+        // "after months of negotiations mediated by Qatar": a process, not a round; "two days of talks" is one
+        #expect(extract("Eleven children crossed back into Ukraine on Tuesday after months of negotiations in Istanbul, officials said.").talks.isEmpty)
+        #expect(extract("Russia and Ukraine ended two days of talks in Istanbul on Tuesday.").talks.first?.location == "Istanbul")
+        // "open to a further round of direct negotiations in Istanbul": an offer
+        #expect(extract("The Kremlin said on Friday that Moscow remained open to a further round of direct negotiations in Istanbul.").talks.isEmpty)
+    }
+
     @Test func agreedOnAStepColonTheExchange() throws {
         let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
         let e = try #require(r.exchanges.first)
