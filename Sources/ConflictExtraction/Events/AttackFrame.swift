@@ -4,6 +4,8 @@ struct AttackPiece {
     var sentence: Int
     var span: Span
     var date: ResolvedDate?
+    /// "during the night", "overnight": the sentence tells of the night the article is about (no day named)
+    var lastNight = false
     var attacker: String?
     var target: String?
     /// "drone.launched", "missile.downed", ... -> figure
@@ -294,6 +296,7 @@ struct AttackFrame {
            nightWords.contains(s.tokens[d.range.lowerBound - 2].lower) {
             p.date = ResolvedDate(date: end, precision: .day)
         }
+        p.lastNight = s.tokens.contains { nightWords.contains($0.lower) || $0.lower == "overnight" }
         p.calendarDate = dateItem.map { ["date.month_day", "date.day_month", "date.weekday", "date.iso"].contains($0.rule) } ?? false
 
         // 5. attacker and target
@@ -404,6 +407,14 @@ struct AttackFrame {
         }
         let b = it.range.lowerBound
         if isLaunchSite(items, n, s) { return false }
+        // "The attack came as envoys were preparing for talks in Geneva": a place nearer to a talks word than to
+        // any attack word is where the talks are
+        let talks = items.filter { $0.isTrigger("talks", "event") }
+        if !talks.isEmpty {
+            func distance(_ xs: [Item]) -> Int { xs.map { abs($0.range.lowerBound - b) }.min() ?? Int.max }
+            let attackWords = items.filter { $0.kind == .trigger && $0.a == "attack" }
+            if distance(talks) < distance(attackWords) { return false }
+        }
         // "the ministry said in Moscow": where it was said
         if b > 1, s.tokens[b - 1].lower == "in", n > 0, items[n - 1].isTrigger("claim"), items[n - 1].range.upperBound == b - 1 { return false }
         if e < s.tokens.count, s.tokens[e].lower == "'s", b > 0, !["in", "of", "on", "over"].contains(s.tokens[b - 1].lower) { return false }

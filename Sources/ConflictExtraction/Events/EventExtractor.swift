@@ -214,12 +214,18 @@ public struct EventExtractor: Sendable {
             }
             if updates, p.killed != nil || p.injured != nil { updatedToll.insert(idx ?? reports.count - 1) }
         }
+        // attackers and targets of figureless sentences that name their night or day: a sentence after them
+        // ("explosions in Kharkiv and Kremenchuk during the attack") goes on about that attack
+        let anchored = pending.filter { $0.date != nil || $0.lastNight }.map { [$0.attacker, $0.target] }
         for p in pending {
             if let i = reports.firstIndex(where: { key($0) == key(p) }) {
                 apply(p, to: &reports[i])
             } else if let i = reports.firstIndex(where: { $0.attacker == p.attacker && $0.targetCountry == p.target && p.date == nil }) {
                 apply(p, to: &reports[i])
-            } else if p.hasAttackTrigger || (p.hasAttackSignal && p.date != nil), !p.locations.isEmpty || !p.targets.isEmpty {
+            } else if p.hasAttackTrigger || (p.hasAttackSignal && p.date != nil), !p.locations.isEmpty || !p.targets.isEmpty,
+                      // a sentence with no figure and no day or night of its own makes no attack ("Russia's
+                      // intensified strikes on the power grid have pushed up costs"; "The attack came as ...")
+                      p.date != nil || p.lastNight || anchored.contains([p.attacker, p.target]) {
                 var r = AttackReport(date: p.date ?? published, attacker: p.attacker, targetCountry: p.target, claimant: p.claimant, span: p.span, rule: "")
                 apply(p, to: &r)
                 reports.append(r)

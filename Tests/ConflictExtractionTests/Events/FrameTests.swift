@@ -636,6 +636,17 @@ struct FrameTests {
         #expect(extract("The Kremlin said on Friday that Moscow remained open to a further round of direct negotiations in Istanbul.").talks.isEmpty)
     }
 
+    @Test func aSentenceWithNoFigureAndNoNightOrDayMakesNoAttack() throws {
+        // "The attack came as ...": the attack told before, not one in Geneva
+        let r = extract("Russia launched 40 drones at Kyiv overnight, the air force said. The attack came as envoys were preparing for talks in Geneva.")
+        #expect(r.attacks.count == 1 && r.attacks.first?.locations == ["Kyiv"])
+        // a trend, no attack
+        #expect(extract("Russia's intensified strikes on the power grid in Kyiv have pushed up the cost of imports, the minister said.").attacks.isEmpty)
+        // a night named: an attack, and the sentence after it goes on about it
+        let n = extract("During the night, Russian forces struck energy facilities in Ukraine, the ministry said. Media reported explosions in Kharkiv during the attack.")
+        #expect(n.attacks.count == 1 && n.attacks.first?.locations.contains("Kharkiv") == true)
+    }
+
     @Test func agreedOnAStepColonTheExchange() throws {
         let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
         let e = try #require(r.exchanges.first)
