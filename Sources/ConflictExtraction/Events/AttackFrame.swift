@@ -59,7 +59,9 @@ struct AttackFrame {
     let tollUpdate: PhraseSet
     let personNouns: Set<String>
 
-    func piece(_ s: AnalyzedSentence, claimant: ActorRef?) -> AttackPiece? {
+    /// `previousCategory`: the last weapon category ("drone", "missile") of the sentence before, for "One
+    /// hundred and fourteen of them were shot down" (a sentence with no weapon word of its own).
+    func piece(_ s: AnalyzedSentence, claimant: ActorRef?, previousCategory: String? = nil) -> AttackPiece? {
         let items = s.items
         let hasWeapon = items.contains { $0.kind == .weapon }
         let attackTriggers = items.filter { $0.kind == .trigger && $0.a == "attack" }
@@ -119,11 +121,14 @@ struct AttackFrame {
             }
             var category = w?.a
             // a bare number right before an outcome verb: "15 destroyed", "337 of them were shot down"
-            if category == nil, let last = lastCategory {
-                let nextTrig = items.dropFirst(n + 1).first
+            // (the sentence before's weapons when this one has none yet and says "of them")
+            if category == nil, let last = lastCategory ?? previousCategory {
+                // ("of them" is a grammar item of its own)
+                let nextTrig = items.dropFirst(n + 1).first { $0.kind != .grammar }
                 let gapTokens = nextTrig.map { it.range.gap(to: $0.range) } ?? 0..<0
                 if let t = nextTrig, t.kind == .trigger, t.a == "attack", ["downed", "hit", "lost"].contains(t.b),
-                   gapTokens.count <= 4, gapTokens.allSatisfy({ ["of", "them", "were", "was", "have", "been", "had", "more", "reportedly", "allegedly", ","].contains(s.tokens[$0].lower) }) {
+                   gapTokens.count <= 4, gapTokens.allSatisfy({ ["of", "them", "were", "was", "have", "been", "had", "more", "reportedly", "allegedly", ","].contains(s.tokens[$0].lower) }),
+                   lastCategory != nil || gapTokens.contains(where: { s.tokens[$0].lower == "them" }) {
                     category = last
                 }
             }
@@ -217,7 +222,14 @@ struct AttackFrame {
                items[n - 1].text.lowercased().hasSuffix("ing") || items[n - 1].text.lowercased().hasSuffix("to") {
                 slot = items[n - 1].b
             }
-            guard let sl = slot else { continue }
+            guard var sl = slot else { continue }
+            // "the number of casualties had risen to 11, all of them wounded": casualties of one kind
+            if sl == "casualties",
+               let c = items.dropFirst(n + 1).first(where: { $0.kind == .trigger && $0.a == "casualty" && ($0.b == "killed" || $0.b == "injured") }),
+               c.range.lowerBound >= it.range.upperBound, c.range.lowerBound - it.range.upperBound <= 6,
+               s.tokens[it.range.upperBound..<c.range.lowerBound].contains(where: { $0.lower == "all" }) {
+                sl = c.b
+            }
             // "killing a man and a woman": singular people joined by "and" add up
             var count = v
             if count == 1, ["a", "an"].contains(s.tokens[it.range.lowerBound].lower) {

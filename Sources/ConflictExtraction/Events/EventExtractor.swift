@@ -50,6 +50,7 @@ public struct EventExtractor: Sendable {
         // talks pieces once per sentence: their venues serve the delegation rules of every sentence
         let talksBySentence = prose.map { talksFrame.pieces($0) }
         for p in talksBySentence.joined() { if let v = p.venue { venues.insert(v) } }
+        var previousCategory: String?
         for (n, s) in prose.enumerated() {
             let claimant = Attribution.claimant(s, &memory)
             let ex = exchangeFrame.pieces(s, claimant: claimant)
@@ -57,7 +58,7 @@ public struct EventExtractor: Sendable {
             var attacked = false
             if !ex.isEmpty {
                 exchanges += ex
-            } else if let a = attackFrame.piece(s, claimant: claimant) {
+            } else if let a = attackFrame.piece(s, claimant: claimant, previousCategory: previousCategory) {
                 attacks.append(a)
                 attacked = true
             } else if bullet, attackList, let i = attacks.indices.last {
@@ -67,6 +68,7 @@ public struct EventExtractor: Sendable {
                 }
             }
             if !bullet { attackList = attacked && s.tokens.last?.text == ":" }
+            previousCategory = s.items.last { $0.kind == .weapon && ($0.a == "drone" || $0.a == "missile") }?.a
             talks += talksBySentence[n]
             // a delegation list: a heading ending in ":" and items that start with a bullet
             if let open = listSide, bullet {

@@ -647,6 +647,17 @@ struct FrameTests {
         #expect(n.attacks.count == 1 && n.attacks.first?.locations.contains("Kharkiv") == true)
     }
 
+    @Test func ofThemInTheNextSentenceAndCasualtiesAllWounded() throws {
+        // "One hundred and fourteen of them were shot down": the drones of the sentence before
+        let r = extract("Overnight, Russia sent 138 drones into Ukraine, the Air Force reported. One hundred and fourteen of them were shot down, and hits by 21 drones were recorded.")
+        let a = try #require(r.attacks.first)
+        #expect(r.attacks.count == 1)
+        #expect(a.dronesLaunched == Figure(138) && a.dronesDowned == Figure(114) && a.dronesHit == Figure(21))
+        // "the number of casualties had risen to 11, all of them wounded": an injured toll
+        let c = extract("A Russian missile hit Kyiv overnight. The mayor first reported seven people injured. Later he said the number of casualties had risen to 11, all of them wounded.")
+        #expect(c.attacks.count == 1 && c.attacks.first?.injured == Figure(11) && c.attacks.first?.killed == nil)
+    }
+
     @Test func agreedOnAStepColonTheExchange() throws {
         let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
         let e = try #require(r.exchanges.first)
