@@ -681,11 +681,10 @@ public struct EventExtractor: Sendable {
         clusters = split
         return clusters.compactMap { c in
             guard c.venue != nil || !c.delegations.isEmpty else { return nil }
-            // a month beside a day of it ("in June", "on Monday, June 2"): the days
+            // a month beside days ("in June", "on Monday, June 2"; "ended talks on Thursday, ... the agreement
+            // signed in June"): the days
             let precise = c.dates.filter { $0.precision == .day || $0.precision == .range }
-            let dates = precise.isEmpty ? c.dates : c.dates.filter { d in
-                d.precision == .day || d.precision == .range || !precise.contains { $0.date.hasPrefix(d.date) }
-            }
+            let dates = precise.isEmpty ? c.dates : precise
             let sorted = dates.sorted { $0.date < $1.date }
             var start = sorted.first ?? published
             let ends = dates.map { $0.endDate ?? $0.date }.sorted()

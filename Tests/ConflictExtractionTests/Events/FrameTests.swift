@@ -658,6 +658,13 @@ struct FrameTests {
         #expect(c.attacks.count == 1 && c.attacks.first?.injured == Figure(11) && c.attacks.first?.killed == nil)
     }
 
+    @Test func talksDaysOutweighAMonthOfAnotherEvent() throws {
+        // "ended talks in Istanbul on Thursday, ... the framework signed in June": the talks' day only
+        let r = extract("Delegations from Ukraine and Russia ended two days of talks in Istanbul on Thursday, the second session under the framework the two sides signed in June.")
+        let t = try #require(r.talks.first)
+        #expect(t.startDate?.date == "2026-02-05" && t.startDate?.precision == .day && t.endDate == nil)
+    }
+
     @Test func agreedOnAStepColonTheExchange() throws {
         let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
         let e = try #require(r.exchanges.first)
