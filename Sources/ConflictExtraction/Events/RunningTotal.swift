@@ -31,6 +31,9 @@ struct RunningTotalRule {
         if s.contains(anyOf: cumulative) { return !namesOneEvent(s) }
         if weekRanges, s.items.contains(where: Self.spansSeveralDays) { return true }
         guard hasPerfectTense(s) else { return false }
+        // "Since Israel began its campaign on June 13, Iranian missiles have killed 25 people": a "since"
+        // clause opening the sentence
+        if s.tokens.first?.lower == "since" { return true }
         // a "since" phrase counts unless a superlative a few words before makes it a comparison
         if s.tokens.indices.contains(where: { k in
             since.starts(at: k, in: s.tokens) && !s.tokens[max(0, k - 4)..<k].contains { superlatives.contains($0.lower) }

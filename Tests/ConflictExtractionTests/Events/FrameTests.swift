@@ -665,6 +665,13 @@ struct FrameTests {
         #expect(t.startDate?.date == "2026-02-05" && t.startDate?.precision == .day && t.endDate == nil)
     }
 
+    @Test func aSinceClauseOpeningTheSentenceMakesARunningTotal() {
+        // "Since Russia began its offensive on January 10, its drones have killed 25 people": the war's total
+        #expect(extract("Since Russia began its offensive on January 10, Russian drones have killed 25 people in Ukraine, officials said.").attacks.isEmpty)
+        // a day's toll stays one
+        #expect(extract("Russian drones killed 25 people in Kyiv on Monday, officials said.").attacks.first?.killed == Figure(25))
+    }
+
     @Test func agreedOnAStepColonTheExchange() throws {
         let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
         let e = try #require(r.exchanges.first)
