@@ -45,6 +45,7 @@ struct AttackFrame {
         self.tollUpdate = PhraseSet(dict.words("toll_update"))
         self.personNouns = dict.words("person_singular")
         self.nightWords = dict.words("night")
+        self.speechSettings = dict.words("speech_setting")
         self.launchFillers = dict.words("launch_filler")
         self.capitals = dict.capitals()
     }
@@ -52,6 +53,8 @@ struct AttackFrame {
     let capitals: [String: String]
     /// "on the night of May 16-17": the night into the second day
     let nightWords: Set<String>
+    /// "told reporters in Kyiv": grammar class `speech_setting`
+    let speechSettings: Set<String>
     /// "launched from the Kursk Oblast area": words between "from" and a launch site
     let launchFillers: Set<String>
     /// "including two children": a figure that is part of another
@@ -429,6 +432,9 @@ struct AttackFrame {
         }
         // "the ministry said in Moscow": where it was said
         if b > 1, s.tokens[b - 1].lower == "in", n > 0, items[n - 1].isTrigger("claim"), items[n - 1].range.upperBound == b - 1 { return false }
+        // "told a press briefing in Phnom Penh", "told reporters in Kyiv": where it was said (grammar class
+        // `speech_setting`)
+        if b > 1, s.tokens[b - 1].lower == "in", speechSettings.contains(s.tokens[b - 2].lower) { return false }
         if e < s.tokens.count, s.tokens[e].lower == "'s", b > 0, !["in", "of", "on", "over"].contains(s.tokens[b - 1].lower) { return false }
         if it.a == "capital" || it.a == "water" {
             // a capital is often the government ("Moscow will", "Kyiv says"): a location only after a locative word

@@ -672,6 +672,14 @@ struct FrameTests {
         #expect(extract("Russian drones killed 25 people in Kyiv on Monday, officials said.").attacks.first?.killed == Figure(25))
     }
 
+    @Test func wherePeopleSpokeIsNoAttackLocation() throws {
+        // "told a press briefing in Kyiv", "told reporters in Kyiv": where it was said
+        for lead in ["The spokesman told a press briefing in Kyiv", "The spokesman told reporters in Kyiv"] {
+            let r = extract("\(lead) that Russian drones struck Odesa overnight, killing two people.")
+            #expect(r.attacks.first?.locations == ["Odesa"], "\(lead)")
+        }
+    }
+
     @Test func agreedOnAStepColonTheExchange() throws {
         let r = extract("\"Russia and Ukraine have agreed on a new humanitarian step: the exchange of 500 prisoners of war on each side,\" the minister said.")
         let e = try #require(r.exchanges.first)
