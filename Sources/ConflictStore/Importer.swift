@@ -284,7 +284,6 @@ public final class Importer {
                     let t0 = ImportMetrics.now()
                     defer { metrics?.add(.consolidate, ImportMetrics.now() - t0) }
                     do {
-                        try session.flushPlaceMentions(db)
                         try Consolidation.finish(db, &session.pending, vocabulary)
                         return true
                     } catch {

@@ -23,8 +23,9 @@ struct StoreWriter {
         fileprivate var articleActors: [ActorKey: (id: Int64, hasCountry: Bool, title: String?)] = [:]
         fileprivate var articlePlaces: [PlaceKey: (id: Int64, hasKind: Bool)] = [:]
         /// When true (the importer), the `places.mentions` increments of the transaction's articles are summed
-        /// here and written once per place by `flushPlaceMentions`, which the importer calls before every
-        /// regrouping and commit: a place named by 300 articles of a transaction gets one UPDATE, not 300.
+        /// here and written once per place by `flushPlaceMentions`, which the importer calls before its commit
+        /// (regrouping does not read the counts; a replacement, which does, flushes first): a place named by
+        /// 300 articles of a transaction gets one UPDATE, not 300.
         /// False: one UPDATE per place of each article, at once.
         var deferPlaceMentions = false
         /// Increments of the transaction's committed articles (savepoints released), not yet written.

@@ -424,11 +424,8 @@ struct AttackFrame {
         if isLaunchSite(items, n, s) { return false }
         // "The attack came as envoys were preparing for talks in Geneva": a place nearer to a talks word than to
         // any attack word is where the talks are
-        let talks = items.filter { $0.isTrigger("talks", "event") }
-        if !talks.isEmpty {
-            func distance(_ xs: [Item]) -> Int { xs.map { abs($0.range.lowerBound - b) }.min() ?? Int.max }
-            let attackWords = items.filter { $0.kind == .trigger && $0.a == "attack" }
-            if distance(talks) < distance(attackWords) { return false }
+        if it.isNearer(to: items.filter { $0.isTrigger("talks", "event") }, than: items.filter { $0.kind == .trigger && $0.a == "attack" }) {
+            return false
         }
         // "the ministry said in Moscow": where it was said
         if b > 1, s.tokens[b - 1].lower == "in", n > 0, items[n - 1].isTrigger("claim"), items[n - 1].range.upperBound == b - 1 { return false }

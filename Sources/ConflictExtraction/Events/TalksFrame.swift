@@ -115,17 +115,16 @@ struct TalksFrame {
             (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "returned") || (it.kind == .trigger && it.a == "attack"))
                 && !(it.isTrigger("exchange") && it.range.lowerBound > 0 && s.tokens[it.range.lowerBound - 1].lower == "to")
         }
-        func distance(_ it: Item, _ anchors: [Item]) -> Int { anchors.map { abs($0.range.lowerBound - it.range.lowerBound) }.min() ?? Int.max }
         // "Hours before the Geneva talks opened, Russia launched 94 drones at the Sumy region": a place nearer
         // to the words of another event than to the talks words is that event's
-        venues.removeAll { v in distance(v.0, otherEvents) < distance(v.0, triggers) }
+        venues.removeAll { v in v.0.isNearer(to: otherEvents, than: triggers) }
         let dates = items.enumerated().filter { (n, it) in
             guard it.kind == .date, it.date!.precision != .year else { return false }
             if it.range.lowerBound > 0, ["since", "until", "before"].contains(s.tokens[it.range.lowerBound - 1].lower) { return false }
             if n > 0, items[n - 1].isTrigger("claim"), it.range.lowerBound - items[n - 1].range.upperBound <= 2 { return false }
             // "exchanged 390 each on Friday, ... agreed at talks in Istanbul last week": a date nearer to the
             // words of another event than to the talks words is that event's
-            if distance(it, otherEvents) < distance(it, triggers) { return false }
+            if it.isNearer(to: otherEvents, than: triggers) { return false }
             return true
         }.map(\.element)
         var rounds: [(at: Int, value: Int)] = []

@@ -96,6 +96,14 @@ public struct Item: Sendable {
         kind == .trigger && a == frame && (slot == nil || b == slot)
     }
     public func isGrammar(_ cls: String) -> Bool { kind == .grammar && a == cls }
+
+    /// Nearer (start to start) to one of `these` than to any of `those`: whose words in the sentence this item
+    /// goes with ("Hours before the Geneva talks opened, Russia launched drones at the Sumy region": Sumy
+    /// goes with the attack). False when `these` is empty.
+    func isNearer(to these: [Item], than those: [Item]) -> Bool {
+        func distance(_ anchors: [Item]) -> Int { anchors.map { abs($0.range.lowerBound - range.lowerBound) }.min() ?? Int.max }
+        return distance(these) < distance(those)
+    }
 }
 
 /// A sentence with its tokens and recognized items (sorted, non-overlapping).
