@@ -31,6 +31,10 @@ struct AttackPiece {
     /// the date is a calendar date or weekday ("on October 7"), not an offset ("six days earlier")
     var calendarDate = false
 
+    /// a sentence that names who attacked whom and nothing else: it only gives its sides to the sentences
+    /// after it, never a report
+    var sidesOnly = false
+
     var hasFigures: Bool { !figures.isEmpty || killed != nil || injured != nil || !breakdowns.isEmpty || !allOf.isEmpty }
 }
 
@@ -47,6 +51,13 @@ struct AttackFrame {
         self.nightWords = dict.words("night")
         self.speechSettings = dict.words("speech_setting")
         self.launchFillers = dict.words("launch_filler")
+        self.subjectFillers = dict.words("subject_filler")
+        self.causeMarkers = PhraseSet(dict.words("cause_marker"))
+        self.copulas = dict.words("copula")
+        self.negations = dict.words("negation")
+        self.clockWords = dict.words("clock_word")
+        self.outages = PhraseSet(dict.words("outage"))
+        self.afterWords = dict.words("after_word")
         self.capitals = dict.capitals()
     }
     /// ISO3 -> capital: "the Ukrainian capital", "Russia's capital", "the capital" of the target country
@@ -55,6 +66,18 @@ struct AttackFrame {
     let nightWords: Set<String>
     /// "told reporters in Kyiv": grammar class `speech_setting`
     let speechSettings: Set<String>
+    /// "Russian forces had delivered a group strike": words between a subject and its attack word
+    let subjectFillers: Set<String>
+    /// "retaliation for", "in response to": an attack word after these is the cause of another
+    let causeMarkers: PhraseSet
+    /// "were", "are": grammar class `copula`
+    let copulas: Set<String>
+    let negations: Set<String>
+    /// "Moscow time": grammar class `clock_word`
+    let clockWords: Set<String>
+    /// "power cuts", "blackouts": grammar class `outage`; "after the strikes": `after_word`
+    let outages: PhraseSet
+    let afterWords: Set<String>
     /// "launched from the Kursk Oblast area": words between "from" and a launch site
     let launchFillers: Set<String>
     /// "including two children": a figure that is part of another
@@ -67,7 +90,8 @@ struct AttackFrame {
     func piece(_ s: AnalyzedSentence, claimant: ActorRef?, previousCategory: String? = nil) -> AttackPiece? {
         let items = s.items
         let hasWeapon = items.contains { $0.kind == .weapon }
-        let attackTriggers = items.filter { $0.kind == .trigger && $0.a == "attack" }
+        // ("described the operation as retaliation for Ukrainian attacks": the cause, another event)
+        let attackTriggers = items.filter { $0.kind == .trigger && $0.a == "attack" && !isCause($0, items, s) }
         let casualtyTriggers = items.filter { $0.kind == .trigger && $0.a == "casualty" }
         // (a people noun alone is no swap: "52 people were wounded, 11 of them children")
         let exchangeish = items.contains { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") || $0.isTrigger("exchange", "returned") }
@@ -159,7 +183,13 @@ struct AttackFrame {
             if slot == nil, items[..<n].contains(where: { $0.isTrigger("attack", "event") }) { slot = "launched" }
             // "struck Ukraine with 242 drones and 36 missiles": the weapons of the attack
             if partOf == nil, slot != "downed", introducedByWith(items, n, s) { slot = "launched" }
-            let typed = w.map { $0.a == "missile" && $0.b != "missile" } ?? false
+            var typed = w.map { $0.a == "missile" && $0.b != "missile" } ?? false
+            // "Eleven of the missiles were Kh-101 cruise missiles": a type named after a copula
+            if !typed, let g = w, g.a == "missile", let gi = items.firstIndex(where: { $0.range == g.range }), gi + 1 < items.count,
+               items[gi + 1].kind == .weapon, items[gi + 1].a == "missile", items[gi + 1].b != "missile" {
+                let gap = g.range.gap(to: items[gi + 1].range)
+                typed = !gap.isEmpty && gap.count <= 2 && gap.allSatisfy { copulas.contains(s.tokens[$0].lower) }
+            }
             if let part = partOf, let pv = part.value {
                 usedNumbers.insert(items.firstIndex { $0.range == part.range } ?? n)
                 let launchedKey = "\(cat).launched"
@@ -171,7 +201,13 @@ struct AttackFrame {
             guard let sl = slot, sl != "event" else { continue }
             if sl == "lost" { continue }
             let key = "\(cat).\(sl)"
-            let fig = Figure(v, it.qualifier ?? .exact)
+            var fig = Figure(v, it.qualifier ?? .exact)
+            // "None of the three missiles was intercepted": the outcome's figure is 0 (the number is how many
+            // were launched)
+            if noneOf(before: it.range.lowerBound, s) {
+                fig = Figure(0)
+                if sl != "launched", p.figures["\(cat).launched"] == nil { p.figures["\(cat).launched"] = Figure(v, it.qualifier ?? .exact) }
+            }
             if typed, p.figures[key] == nil { p.typed.insert(key) }
             // "destroyed 64 drones over the Bryansk, Kursk and Rostov regions, including 21 over the Bryansk
             // region": a figure whose parts follow is the total, not a breakdown
@@ -192,7 +228,9 @@ struct AttackFrame {
             if after + 1 < s.tokens.count, s.tokens[after].lower == "of", ["them", "whom"].contains(s.tokens[after + 1].lower) { continue }
             // "another woman, 71, died": an age between commas after a person noun
             let b0 = it.range.lowerBound
-            if b0 >= 2, s.tokens[b0 - 1].text == ",", personNouns.contains(s.tokens[b0 - 2].lower), after < s.tokens.count, s.tokens[after].text == "," { continue }
+            // (or after a name: "the captain, Murat Aydin, 56, suffered shrapnel wounds")
+            if b0 >= 2, s.tokens[b0 - 1].text == ",", personNouns.contains(s.tokens[b0 - 2].lower) || (n > 0 && items[n - 1].kind == .person && items[n - 1].range.upperBound == b0 - 1),
+               after < s.tokens.count, s.tokens[after].text == "," { continue }
             // "killed 34 people, including two children, and wounded 117": a part of another toll is not a toll
             let qualifierStart = n > 0 && items[n - 1].isGrammar("qualifier") && it.range.lowerBound - items[n - 1].range.upperBound <= 0
                 ? items[n - 1].range.lowerBound : it.range.lowerBound
@@ -262,7 +300,8 @@ struct AttackFrame {
         for n in items.indices where items[n].isGrammar("negation") {
             let it = items[n]
             for c in items.dropFirst(n + 1).prefix(4) where c.kind == .trigger && c.a == "casualty" && c.range.lowerBound - it.range.upperBound <= 5 {
-                if c.b == "killed" || c.b == "casualties", p.killed == nil { p.killed = Figure(0) }
+                // ("no one was hurt": nobody was killed either)
+                if c.b == "killed" || c.b == "casualties" || it.b == "person", p.killed == nil { p.killed = Figure(0) }
                 if c.b == "injured" || c.b == "casualties", p.injured == nil { p.injured = Figure(0) }
                 p.rules.append("attack.casualty.none")
             }
@@ -321,7 +360,13 @@ struct AttackFrame {
            s.tokens.indices.contains(where: { k in k > 0 && s.tokens[k].lower == "capital" && s.tokens[k - 1].lower == "the" }) {
             p.locations.append(cap)
         }
-        guard p.hasFigures || (p.hasAttackSignal && (!p.locations.isEmpty || !p.targets.isEmpty)) else { return nil }
+        guard p.hasFigures || (p.hasAttackSignal && (!p.locations.isEmpty || !p.targets.isEmpty)) else {
+            // "Overnight, Russia attacked Ukraine with drones and missiles.": no report of its own, but the sides
+            // for the sentences after it ("In total, the enemy used 38 missiles")
+            guard p.hasAttackTrigger, p.attacker != nil, p.target != nil, sidesNamed(s) else { return nil }
+            p.sidesOnly = true
+            return p
+        }
         // "Russia has intensified its bombardment of the energy system since the autumn": a trend, no attack
         if !p.hasFigures, runningTotal.hasPerfectTense(s), s.tokens.contains(where: { $0.lower == "since" }) { return nil }
         return p
@@ -422,6 +467,24 @@ struct AttackFrame {
         }
         let b = it.range.lowerBound
         if isLaunchSite(items, n, s) { return false }
+        // "the Istanbul-based operator": a place joined to the next word by a hyphen describes something
+        if isCompoundModifier(it, s) { return false }
+        // "20:00 Moscow time": a time zone (grammar class `clock_word`)
+        if e < s.tokens.count, clockWords.contains(s.tokens[e].lower) { return false }
+        // "Emergency power cuts were introduced in the Odesa and Mykolaiv regions after the strikes": a place
+        // nearer to an `outage` phrase than to the sentence's own attack words (not those after an
+        // `after_word`: "after the strikes" names what caused the outage) is where the power went out
+        if outages.occurs(in: s.tokens) {
+            let outageAt = s.tokens.indices.filter { outages.starts(at: $0, in: s.tokens) }
+            let own = items.filter { trig in
+                guard trig.kind == .trigger, trig.a == "attack" else { return false }
+                let t0 = trig.range.lowerBound
+                return !((t0 > 0 && afterWords.contains(s.tokens[t0 - 1].lower)) || (t0 > 1 && s.tokens[t0 - 1].lower == "the" && afterWords.contains(s.tokens[t0 - 2].lower)))
+            }
+            let dOut = outageAt.map { abs($0 - b) }.min() ?? Int.max
+            let dOwn = own.map { abs($0.range.lowerBound - b) }.min() ?? Int.max
+            if dOut < dOwn { return false }
+        }
         // "The attack came as envoys were preparing for talks in Geneva": a place nearer to a talks word than to
         // any attack word is where the talks are
         if it.isNearer(to: items.filter { $0.isTrigger("talks", "event") }, than: items.filter { $0.kind == .trigger && $0.a == "attack" }) {
@@ -433,6 +496,13 @@ struct AttackFrame {
         // `speech_setting`)
         if b > 1, s.tokens[b - 1].lower == "in", speechSettings.contains(s.tokens[b - 2].lower) { return false }
         if e < s.tokens.count, s.tokens[e].lower == "'s", b > 0, !["in", "of", "on", "over"].contains(s.tokens[b - 1].lower) { return false }
+        // "In Moscow, the Defense Ministry described the operation as ...": the seat of the government that
+        // speaks (a capital, a comma, an institution of its country), in a sentence with no casualties
+        if it.a == "capital", e + 1 < s.tokens.count, s.tokens[e].text == ",", n + 1 < items.count,
+           items[n + 1].kind == .organization, items[n + 1].country == nil || items[n + 1].country == it.country,
+           items[n + 1].range.lowerBound <= e + 2, !items.contains(where: { $0.kind == .trigger && $0.a == "casualty" }) {
+            return false
+        }
         if it.a == "capital" || it.a == "water" {
             // a capital is often the government ("Moscow will", "Kyiv says"): a location only after a locative word
             var k = b - 1
@@ -441,6 +511,30 @@ struct AttackFrame {
             return ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "targeted", "shelled", "and", ","].contains(s.tokens[k].lower)
         }
         return true
+    }
+
+    /// Both sides named as countries in the sentence (not inferred from places or the claimant).
+    func sidesNamed(_ s: AnalyzedSentence) -> Bool {
+        Set(s.items.filter { $0.kind == .country || $0.kind == .demonym }.compactMap(\.country)).count >= 2
+    }
+
+    /// "none of the three", "neither of the two": a number after a negation word and "of" (and "the")
+    func noneOf(before b: Int, _ s: AnalyzedSentence) -> Bool {
+        var k = b - 1
+        if k >= 0, s.tokens[k].lower == "the" { k -= 1 }
+        guard k >= 1, s.tokens[k].lower == "of" else { return false }
+        return negations.contains(s.tokens[k - 1].lower)
+    }
+
+    /// "retaliation for Ukrainian attacks", "in response to attacks on": an attack word right after a
+    /// `cause_marker` phrase (a demonym or country may stand between) names the cause, another event.
+    func isCause(_ it: Item, _ items: [Item], _ s: AnalyzedSentence) -> Bool {
+        var b = it.range.lowerBound
+        if let prev = items.last(where: { $0.range.upperBound <= b }), prev.range.upperBound == b,
+           prev.kind == .demonym || prev.kind == .country {
+            b = prev.range.lowerBound
+        }
+        return causeMarkers.ends(before: b, in: s.tokens)
     }
 
     /// "a nine-storey building", "a two-hour attack": a number joined to the next word by a hyphen
@@ -478,7 +572,9 @@ struct AttackFrame {
             let item = items.first { $0.range.contains(k) }
             if item?.kind == .date { return false }   // "From Monday, Kharkiv ...": a date, not a launch site
             let named = item.map { $0.kind == .place || $0.kind == .country || $0.kind == .demonym } ?? false
-            guard named || launchFillers.contains(t.lower) || (t.kind == .word && t.isCapitalized && item == nil) else { return false }
+            // ("fired from Tu-95 bombers over the Caspian Sea": a model designation's hyphen and number too)
+            let designation = item == nil && !t.spaceBefore && (t.text == "-" || t.kind == .number)
+            guard named || launchFillers.contains(t.lower) || (t.kind == .word && t.isCapitalized && item == nil) || designation else { return false }
             k -= 1
         }
         return false
@@ -492,8 +588,9 @@ struct AttackFrame {
         for (n, it) in items.enumerated() {
             guard let c = it.country else { continue }
             if it.kind == .demonym {
-                // demonym before a weapon or an attack noun: "Ukrainian drones", "Russian strikes"
-                if let nx = items.dropFirst(n + 1).first, nx.range.lowerBound - it.range.upperBound <= 3,
+                // demonym before a weapon or an attack noun: "Ukrainian drones", "Russian strikes" (not
+                // "retaliation for Ukrainian attacks": the cause)
+                if let nx = items.dropFirst(n + 1).first, nx.range.lowerBound - it.range.upperBound <= 3, !isCause(nx, items, s),
                    nx.kind == .weapon || nx.isTrigger("attack", "event") || nx.isTrigger("attack", "launched") {
                     if p.attacker == nil { p.attacker = c }
                     continue
@@ -509,6 +606,12 @@ struct AttackFrame {
                     if p.attacker == nil { p.attacker = c }
                     continue
                 }
+                // "Russia attacked Ukraine": the object of an attack verb
+                if it.kind == .country, n > 0, items[n - 1].range.upperBound == b, items[n - 1].isTrigger("attack", "event") || items[n - 1].isTrigger("attack", "hit"),
+                   items[n - 1].text.lowercased().hasSuffix("ed") {
+                    if p.target == nil { p.target = c }
+                    continue
+                }
                 if it.kind == .country, ["at", "on", "against", "into", "across"].contains(prevWord) || (prevWord == "of" && b > 1 && ["regions", "territory", "parts", "cities"].contains(s.tokens[b - 2].lower)) {
                     if p.target == nil { p.target = c }
                     continue
@@ -517,7 +620,7 @@ struct AttackFrame {
                 if let nx = items.dropFirst(n + 1).first(where: { $0.kind == .trigger }), nx.range.lowerBound - it.range.upperBound <= 4,
                    nx.a == "attack", nx.b == "launched" || nx.b == "event" || nx.b == "hit" {
                     let gap = it.range.gap(to: nx.range)
-                    let active = gap.allSatisfy { ["has", "have", "had", "also", "then", "again", "reportedly", "allegedly", "'s", "forces", "army", "military", "overnight", "massively"].contains(s.tokens[$0].lower) }
+                    let active = gap.allSatisfy { subjectFillers.contains(s.tokens[$0].lower) }
                     if active {
                         if p.attacker == nil, !(it.kind == .organization && it.isTrigger("claim")) { p.attacker = c }
                     }

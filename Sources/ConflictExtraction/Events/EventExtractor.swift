@@ -37,6 +37,7 @@ public struct EventExtractor: Sendable {
         var listSide: String?? = nil
         // the last attack sentence ended in ":" (a list of its places follows)
         var attackList = false
+        var previousAttacked = false
         var out = Output()
         // the article's talks venues, for "X is also in Geneva"
         var venues = Set<String>()
@@ -67,7 +68,12 @@ public struct EventExtractor: Sendable {
                     attacks[i].locations.append(it.canonical)
                 }
             }
-            if !bullet { attackList = attacked && s.tokens.last?.text == ":" }
+            // (or a heading of its own right after one: "The ministry gave the following breakdown:")
+            if !bullet {
+                let heading = ex.isEmpty && !s.items.contains { $0.kind == .number || $0.kind == .place }
+                attackList = s.tokens.last?.text == ":" && (attacked || (heading && previousAttacked))
+                previousAttacked = attacked
+            }
             previousCategory = s.items.last { $0.kind == .weapon && ($0.a == "drone" || $0.a == "missile") }?.a
             talks += talksBySentence[n]
             // a delegation list: a heading ending in ":" and items that start with a bullet
@@ -102,7 +108,8 @@ public struct EventExtractor: Sendable {
     func mergeAttacks(_ input: [AttackPiece], published: ResolvedDate?, _ diags: inout [Diagnostic]) -> [AttackReport] {
         var pieces = input
         // a sentence that goes on about an event dated just before keeps that date
-        for i in pieces.indices.dropFirst() where pieces[i].date == nil {
+        // (not one that tells of "the night": the article's night)
+        for i in pieces.indices.dropFirst() where pieces[i].date == nil && !pieces[i].lastNight {
             if pieces[i - 1].sentence == pieces[i].sentence - 1, pieces[i - 1].calendarDate, let d = pieces[i - 1].date, d != published {
                 pieces[i].date = d
                 pieces[i].calendarDate = true
@@ -117,6 +124,7 @@ public struct EventExtractor: Sendable {
             }
             if pieces[i].attacker != nil && pieces[i].target != nil { lastFull = pieces[i] }
         }
+        pieces.removeAll { $0.sidesOnly }
         // the article's main dyad for pieces that name neither side
         var dyads = OrderedTally()
         for p in pieces { if let a = p.attacker, let t = p.target { dyads.add("\(a)|\(t)") } }

@@ -10,6 +10,11 @@
 /// noun, the sentence is about that event).
 struct RunningTotalRule {
     let cumulative: PhraseSet
+    /// the `cumulative` phrases without value `sum` ("in total", "in all"): for an attack, a sum alone
+    /// ("In total, the enemy used 38 missiles and 318 drones") is the night's total
+    let strictCumulative: PhraseSet
+    /// "in January", "during 2025": grammar class `month_total_lead`
+    let monthLeads: Set<String>
     let since: PhraseSet
     let superlatives: Set<String>
     let participles: Set<String>
@@ -18,6 +23,8 @@ struct RunningTotalRule {
 
     init(dict: Dictionaries) {
         self.cumulative = PhraseSet(dict.words("cumulative"))
+        self.monthLeads = dict.words("month_total_lead")
+        self.strictCumulative = PhraseSet(Set(dict.grammarClass("cumulative").filter { $0.value != "sum" }.keys))
         self.since = PhraseSet(dict.words("cumulative_since"))
         self.superlatives = dict.words("superlative")
         self.participles = dict.words("participle")
@@ -28,8 +35,21 @@ struct RunningTotalRule {
     /// `weekRanges`: for attacks, a span of three days or more ("this week, the Russians launched more than
     /// 1,220 drones") gives totals in any tense (a swap can take three days; a night's attack cannot).
     func applies(to s: AnalyzedSentence, weekRanges: Bool = false) -> Bool {
-        if s.contains(anyOf: cumulative) { return !namesOneEvent(s) }
+        if s.contains(anyOf: weekRanges ? strictCumulative : cumulative) { return !namesOneEvent(s) }
+        // ("have shot down more than 69,000 drones in total": a sum with a perfect tense is the war's)
+        if weekRanges, s.contains(anyOf: cumulative), hasPerfectTense(s) { return !namesOneEvent(s) }
         if weekRanges, s.items.contains(where: Self.spansSeveralDays) { return true }
+        // "in January Russia launched 127 missiles and more than 4,000 drones": for an attack, a whole month
+        // (or year) with weapon figures is the month's total in any tense, unless a singular event noun names
+        // one attack ("In January, the attack on ...")
+        // (the month before the figures: "after launching an incursion in August" at the end is background)
+        if weekRanges, s.items.contains(where: { $0.kind == .weapon }),
+           let firstNumber = s.items.first(where: { $0.kind == .number }),
+           s.items.contains(where: { it in
+               guard it.kind == .date, it.date?.precision == .month || it.date?.precision == .year else { return false }
+               let b = it.range.lowerBound
+               return b > 0 && b < firstNumber.range.lowerBound && monthLeads.contains(s.tokens[b - 1].lower)
+           }), !namesOneEvent(s) { return true }
         guard hasPerfectTense(s) else { return false }
         // "Since Israel began its campaign on June 13, Iranian missiles have killed 25 people": a "since"
         // clause opening the sentence

@@ -17,10 +17,17 @@ public struct MentionFinder: Sendable {
     let singulars: Set<String>
     /// "February 3 to 7 a.m.": a number before these is a time, not the end of a range of days
     let timeMarkers: Set<String>
+    /// "the Kamensky district": endings of a name not in the dictionary that make it a district (grammar
+    /// class `district_ending`)
+    let districtEndings: [String]
+    /// "born in 1961": a year after these is no date of the events
+    let birthWords: Set<String>
 
     public init(dictionaries: Dictionaries) {
         self.dict = dictionaries
         self.timeMarkers = dictionaries.words("time_marker")
+        self.districtEndings = dictionaries.words("district_ending").sorted()
+        self.birthWords = dictionaries.words("birth_word")
         var q: [String: Qualifier] = [:]
         for (k, v) in dictionaries.grammarClass("qualifier") { q[k] = Qualifier(rawValue: v) }
         self.qualifiers = q
@@ -204,8 +211,14 @@ public struct MentionFinder: Sendable {
         var k = 0
         while k < items.count {
             let it = items[k]
-            guard it.isGrammar("region_suffix"), k > 0 else { k += 1; continue }
+            guard it.isGrammar("region_suffix") else { k += 1; continue }
             let plural = it.text.lowercased().hasSuffix("s")
+            if !plural, let d = unknownDistrict(it, before: k > 0 ? items[k - 1] : nil, tokens) {
+                items[k] = d
+                k += 1
+                continue
+            }
+            guard k > 0 else { k += 1; continue }
             // the place right before the suffix, then coordinated places before it for plurals
             var targets: [Int] = []
             var j = k - 1
@@ -244,6 +257,21 @@ public struct MentionFinder: Sendable {
             }
             items.remove(at: k)
         }
+    }
+
+    /// "the Kamensky district", "in the Saltivskyi district": a capitalized name that no dictionary entry
+    /// claimed, right before a singular region suffix, ending in a `district_ending` ("-sky", "-skyi"), is a
+    /// district (country unknown).
+    func unknownDistrict(_ suffix: Item, before: Item?, _ tokens: [Token]) -> Item? {
+        let b = suffix.range.lowerBound - 1
+        guard b >= 0, before.map({ $0.range.upperBound <= b }) ?? true else { return nil }
+        let t = tokens[b]
+        guard t.kind == .word, t.isCapitalized, t.lower.count >= 5, districtEndings.contains(where: { t.lower.hasSuffix($0) }) else { return nil }
+        let r = b..<suffix.range.upperBound
+        let unit = suffix.text.lowercased()
+        var p = Item(kind: .place, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: t.text + " " + unit, rule: "place.unknown_district")
+        p.a = "region"
+        return p
     }
 
     // MARK: - Numbers
@@ -568,6 +596,14 @@ public struct MentionFinder: Sendable {
             if t + 4 < tokens.count, tokens[t + 1].text == "-", let m = num(t + 2), tokens[t + 3].text == "-", let d = num(t + 4), CivilDate.valid(y, m, d) {
                 out.append(make(t..<(t + 5), ResolvedDate(date: CivilDate(y, m, d).iso, precision: .day), "date.iso"))
                 t += 4
+                continue
+            }
+            // ("a woman born in 1961": a birth year, no date of the events (grammar class `birth_word`);
+            // kept as a grammar item, so that no rule reads it as a count either)
+            if t > 1, birthWords.contains(tokens[t - 2].lower) {
+                var it = Item(kind: .grammar, range: t..<(t + 1), span: span(t..<(t + 1), tokens), text: tokens[t].text, canonical: String(y), rule: "grammar.birth_year")
+                it.a = "birth_year"
+                out.append(it)
                 continue
             }
             if t > 0, ["in", "since", "of", "from", "until", "by", "during", "early", "late", "mid"].contains(tokens[t - 1].lower) {

@@ -533,7 +533,8 @@ struct FrameTests {
             The toll kept rising through the night. Late on Tuesday, the mayor reported three dead and 14 wounded.
             Separately, two people were injured in Odesa on Tuesday, the governor said. No one was injured in Sumy.
             """)
-        let killed = r.attacks.compactMap(\.killed?.value)
+        // ("No one was injured in Sumy": nobody killed there either, a 0 of its own)
+        let killed = r.attacks.compactMap(\.killed?.value).filter { $0 > 0 }
         #expect(killed == [9], "\(r.attacks.map { ($0.killed?.value, $0.injured?.value, $0.locations) })")
         // "on Tuesday evening has risen to nine, the mayor said on Wednesday": the strike's day (the "to" of
         // "risen to" does not make the two days a night from one to the other)
@@ -787,5 +788,121 @@ struct FrameTests {
         }
         #expect(sub(r.attacks[0].span) == "Russia launched 50 drones at Ukraine overnight, the air force said.")
         #expect(sub(r.exchanges[0].span) == "Russia and Ukraine exchanged 150 prisoners of war each on Wednesday.")
+    }
+
+    // MARK: - session 10
+
+    /// "The ministry gave the following breakdown:" between the attack sentence and its list of regions.
+    @Test func aListAfterAHeadingOfItsOwn() throws {
+        let r = extract("""
+            Russian air defenses destroyed 21 Ukrainian drones overnight, the ministry said.
+
+            The ministry gave the following breakdown:
+
+            - over the Kursk region - 11;
+            - over the Belgorod region - 10.
+            """)
+        let a = try #require(r.attacks.first)
+        #expect(a.locations.contains("Kursk Oblast") && a.locations.contains("Belgorod Oblast"))
+        // a heading after a sentence that is no attack opens no list
+        let n = extract("""
+            The minister spoke about the budget on Thursday.
+
+            He gave the following breakdown:
+
+            - over the Kursk region - 11;
+            """)
+        #expect(n.attacks.isEmpty)
+    }
+
+    /// Names no dictionary has: "the Zarechensky district" (a district ending) is a place; "the Central
+    /// district" is not made one.
+    @Test func anUnknownDistrictByItsEnding() throws {
+        let a = try #require(extract("A Russian drone hit a warehouse in the Zarechensky district of Kharkiv overnight, injuring two people.").attacks.first)
+        #expect(a.locations.contains("Zarechensky district"))
+        let b = try #require(extract("A Russian drone hit a warehouse in the Central district of Kharkiv overnight, injuring two people.").attacks.first)
+        #expect(!b.locations.contains { $0.hasPrefix("Central") })
+    }
+
+    /// "Russian forces had delivered a group strike against Ukrainian ...": the subject is the attacker, and a
+    /// sentence that tells of "the night" keeps the article's date (not the day of the sentence before).
+    @Test func aSubjectBeforeDeliveredAGroupStrike() throws {
+        let r = extract("""
+            On Wednesday afternoon, the ministry said 23 Ukrainian drones had been destroyed over the Kursk region.
+            The ministry also said that, during the night, Russian forces had delivered a group strike against Ukrainian energy facilities.
+            Media reported explosions in Kharkiv during the attack.
+            """)
+        let s = try #require(r.attacks.first { $0.attacker == "RUS" })
+        #expect(s.targetCountry == "UKR" && s.date?.date == "2026-02-05" && s.locations == ["Kharkiv"])
+    }
+
+    /// "a woman born in 1961 suffered shrapnel wounds": one injured, the year is neither a date nor a count;
+    /// "Murat Aydin, 56, suffered shrapnel wounds": an age after a name.
+    @Test func birthYearsAndAgesAfterNamesAreNoFigures() throws {
+        let r = extract("Ukrainian drones attacked the Kursk region overnight. \"In Kursk, a woman born in 1961 suffered shrapnel wounds; she has been given all necessary help,\" the governor said.")
+        #expect(r.attacks.count == 1 && r.attacks.first?.injured == Figure(1))
+        let a = extract("Russian drones hit the port of Odesa overnight. The spokesman, Rustem Umerov, 56, suffered shrapnel wounds, the Istanbul-based operator said.")
+        #expect(a.attacks.allSatisfy { $0.injured?.value != 56 })
+        // "the Istanbul-based operator": no location
+        #expect(a.attacks.allSatisfy { !$0.locations.contains("Istanbul") })
+    }
+
+    /// "No one was hurt": nobody was killed either; "No injuries" says nothing of deaths.
+    @Test func noOneWasHurtIsNoDeathEither() throws {
+        let a = try #require(extract("A Russian drone hit a house in Sumy overnight. No one was hurt, the governor said.").attacks.first)
+        #expect(a.killed == Figure(0) && a.injured == Figure(0))
+        let b = try #require(extract("A Russian drone hit a house in Sumy overnight. There were no injuries, the governor said.").attacks.first)
+        #expect(b.killed == nil && b.injured == Figure(0))
+    }
+
+    /// "fired from Tu-95 bombers over the Black Sea", "launched from Russia's Kursk and Belgorod regions":
+    /// launch sites; "Eleven of the missiles were Kh-101 cruise missiles": a part of the missiles.
+    @Test func launchPlatformsAndTypedPartsOfTheMissiles() throws {
+        let r = extract("""
+            Russia launched 18 missiles at Ukraine overnight, the air force said.
+            Eleven of the missiles were Kh-101 cruise missiles fired from Tu-95 bombers over the Black Sea; the other seven were Iskander-M ballistic missiles launched from Russia's Kursk and Belgorod regions.
+            """)
+        #expect(r.attacks.count == 1)
+        let a = try #require(r.attacks.first)
+        #expect(a.attacker == "RUS" && a.missilesLaunched == Figure(18))
+        #expect(!a.locations.contains("Black Sea") && !a.locations.contains("Kursk Oblast") && !a.locations.contains("Belgorod Oblast"))
+    }
+
+    /// "retaliation for Ukrainian attacks": the cause; "In Moscow, the Defense Ministry described": where the
+    /// government spoke.
+    @Test func theCauseAndTheSeatOfGovernmentAreNoAttack() {
+        let r = extract("""
+            Russia attacked Kyiv with 40 drones overnight, killing two people, officials said.
+            In Moscow, the Defense Ministry described the overnight operation as retaliation for Ukrainian attacks on Russian soil.
+            """)
+        #expect(r.attacks.count == 1 && r.attacks.first?.attacker == "RUS")
+        #expect(r.attacks.allSatisfy { !$0.locations.contains("Moscow") })
+    }
+
+    /// "recorded 14 drones striking their targets": hits; "None of the three missiles was intercepted": 0
+    /// downed; "20:00 Moscow time": no place.
+    @Test func strikingTheirTargetsNoneOfAndClockTime() throws {
+        let a = try #require(extract("Russia launched 60 drones and three missiles at Odesa overnight. It recorded 14 drones striking their targets. None of the three missiles was intercepted, the air force said.").attacks.first)
+        #expect(a.dronesHit == Figure(14) && a.missilesDowned == Figure(0) && a.missilesLaunched == Figure(3))
+        let m = try #require(extract("The ministry said 30 Ukrainian drones were destroyed over the Kursk region between 20:00 Moscow time on Wednesday and 07:00 Moscow time on Thursday.").attacks.first)
+        #expect(!m.locations.contains("Moscow"))
+    }
+
+    /// "power cuts were introduced in the Odesa and Sumy regions after the strikes": outages, no locations.
+    @Test func outagePlacesAreNoLocations() throws {
+        let a = try #require(extract("Russian drones hit Kharkiv overnight, killing one person. Emergency power cuts were introduced in parts of the Odesa and Sumy regions after the strikes, the grid operator said.").attacks.first)
+        #expect(a.locations == ["Kharkiv"])
+    }
+
+    /// "In total, the enemy used 38 missiles" is the night's total; "in January Russia launched 4,000 drones",
+    /// and "have shot down 69,000 drones in total" are running totals.
+    @Test func inTotalIsTheNightsSumButAMonthIsATotal() throws {
+        let a = try #require(extract("Overnight, Russia attacked Ukraine. In total, the enemy used 38 missiles and 318 drones, the air force said.").attacks.first)
+        #expect(a.missilesLaunched == Figure(38) && a.dronesLaunched == Figure(318))
+        #expect(extract("According to the air force, in January Russia launched 127 missiles and more than 4,000 drones against Ukraine.").attacks.isEmpty)
+        #expect(extract("The ministry said Russian forces have shot down more than 69,000 Ukrainian drones in total.").attacks.isEmpty)
+        // a month at the end of the sentence is background: "one drone was downed over the Kursk region, ...
+        // after an incursion in August"
+        #expect(!extract("The ministry said one Ukrainian drone was downed over the Kursk region, where Ukrainian troops still hold ground after an incursion in August.").attacks.isEmpty)
     }
 }
