@@ -669,15 +669,21 @@ public struct EventExtractor: Sendable {
         // one venue, several separate dates ("talks held in Istanbul on May 16, June 2 and July 23"):
         // one round per group of days
         var split: [Cluster] = []
-        for c in clusters {
-            let days = c.dates.filter { $0.precision == .day || $0.precision == .range }.compactMap { d in days(d).map { (d, $0) } }.sorted { $0.1.lowerBound < $1.1.lowerBound }
+        func dayGroups(_ dates: [ResolvedDate]) -> [[ResolvedDate]] {
+            let ds = dates.filter { $0.precision == .day || $0.precision == .range }.compactMap { d in days(d).map { (d, $0) } }.sorted { $0.1.lowerBound < $1.1.lowerBound }
             var groups: [[ResolvedDate]] = []
             var last: Int? = nil
-            for (d, r) in days {
+            for (d, r) in ds {
                 if let l = last, r.lowerBound <= l + 3 { groups[groups.count - 1].append(d) } else { groups.append([d]) }
                 last = max(last ?? r.upperBound, r.upperBound)
             }
-            guard groups.count > 1, c.round == nil || c.pieces.count == 1 else { split.append(c); continue }
+            return groups
+        }
+        for c in clusters {
+            let groups = dayGroups(c.dates)
+            // (a round number keeps the cluster whole, unless one sentence lists separate days itself: "took place
+            // in Abu Dhabi on 23-24 January and 4-5 February")
+            guard groups.count > 1, c.round == nil || c.pieces.count == 1 || c.pieces.contains(where: { dayGroups($0.dates).count > 1 }) else { split.append(c); continue }
             for (g, ds) in groups.enumerated() {
                 var x = c
                 x.dates = ds

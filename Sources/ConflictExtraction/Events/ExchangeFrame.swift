@@ -104,7 +104,9 @@ struct ExchangeFrame {
               t - trig.range.upperBound <= 6 else { return nil }
         let lower = trig.text.lowercased()
         guard receiveVerbs.contains(lower) else { return nil }
-        guard let subj = s.items.last(where: { $0.range.upperBound <= trig.range.lowerBound && $0.country != nil && ($0.kind == .country || $0.kind == .organization) }) else { return nil }
+        // (a capital stands for its government: "Moscow received the remains of 44 of its troops")
+        guard let subj = s.items.last(where: { $0.range.upperBound <= trig.range.lowerBound && $0.country != nil
+            && ($0.kind == .country || $0.kind == .organization || ($0.kind == .place && $0.a == "capital")) }) else { return nil }
         // "Ukraine said on Monday it had brought home ...": a date in between does not count
         let gap = subj.range.gap(to: trig.range).filter { k in
             !s.items.contains { $0.kind == .date && $0.range.contains(k) } && !(s.tokens[k].lower == "on" && s.items.contains { $0.kind == .date && $0.range.lowerBound == k + 1 })
@@ -218,9 +220,15 @@ struct ExchangeFrame {
         }
 
         // figures
+        // "Of the prisoners returned to Ukraine, 19 were seriously wounded": after an opening "of the ..."
+        // clause, the figures are parts of the people told before (civilians among them still count as the
+        // civilians of the swap: "Of those returned, 193 are servicemen ... and 12 are civilians")
+        let partsAfter: Int? = s.tokens.count > 2 && s.tokens[0].lower == "of" && partitives.contains(s.tokens[1].lower)
+            ? s.tokens.firstIndex { $0.text == "," } : nil
         for n in items.indices where items[n].kind == .number && !items[n].vague {
             let it = items[n]
             guard let v = it.value else { continue }
+            let inParts = partsAfter.map { it.range.lowerBound > $0 } ?? false
             let fig = Figure(v, it.qualifier ?? .exact)
             // the counted noun within a few tokens
             var noun: Item? = nil
@@ -256,6 +264,7 @@ struct ExchangeFrame {
                 k += 1
             }
             guard let nn = noun else {
+                if inParts { continue }
                 // a bare figure whose people are counted before it in the sentence: that side's
                 func elliptic(_ c: String) {
                     guard !p.mediators.contains(c), p.returned[c] == nil else { return }
@@ -291,7 +300,7 @@ struct ExchangeFrame {
                 return gap.contains { ["—", "–", "--", "-", "(", ":"].contains(s.tokens[$0].text) } && gap.count <= 4
                     && items.contains { $0.range.lowerBound >= head.range.upperBound && $0.range.upperBound <= it.range.lowerBound && ($0.isTrigger("exchange", "people") || $0.isGrammar("people_noun") || $0.kind == .demonym) }
             } ?? false
-            let isSubset = inAside || (0..<it.range.lowerBound).contains { k in subset.starts(at: k, in: s.tokens) }
+            let isSubset = inAside || inParts || (0..<it.range.lowerBound).contains { k in subset.starts(at: k, in: s.tokens) }
             var nounText = nn.text.lowercased()
             if nn.kind == .organization { nounText = String(nounText.split(separator: " ").last ?? "") }
             let between = it.range.gap(to: nn.range)
@@ -387,9 +396,13 @@ struct ExchangeFrame {
         func distance(_ d: Item, _ a: [Int]) -> Int { a.map { abs($0 - d.range.lowerBound) }.min() ?? Int.max }
         // (not "since March 3", "by Friday": a bound, not the swap's date)
         let unbounded = items.filter { $0.kind == .date && !($0.range.lowerBound > 0 && ["since", "until", "by", "before"].contains(s.tokens[$0.range.lowerBound - 1].lower)) }
-        let dates = unbounded.filter { distance($0, talkAnchors) >= distance($0, anchors) }
+        // (a date that opens the sentence, "On 5 February, immediately after the second round, Ukraine and
+        // Russia exchanged 157 prisoners each", dates its main clause with its figures, however near the talks
+        // word)
+        let dates = unbounded.filter { distance($0, talkAnchors) >= distance($0, anchors) || ($0.range.lowerBound <= 1 && p.hasFigures) }
         func nearest(_ ds: [Item]) -> ResolvedDate? { ds.min { distance($0, anchors) < distance($1, anchors) }?.date }
-        p.date = nearest(dates.filter { $0.date?.precision == .day || $0.date?.precision == .range })
+        // (not "this week": a span of several days is no day of a swap)
+        p.date = nearest(dates.filter { ($0.date?.precision == .day || $0.date?.precision == .range) && !RunningTotalRule.spansSeveralDays($0) })
         // "The last swap took place in early November": an exchange known to the month (running totals of a
         // month were set aside above); not "the largest exchange since the invasion began in late February"
             ?? nearest(dates.filter { d in
@@ -404,7 +417,7 @@ struct ExchangeFrame {
         // "The last round, in Abu Dhabi on February 4-5, was followed by an exchange of 157 prisoners each":
         // the day of the talks (EventExtractor dates the swap to its month when that day is not the article's)
         // (one day only: "linked to deals made during talks on May 16, June 2 and July 23" dates nothing)
-        let days = unbounded.filter { $0.date?.precision == .day || $0.date?.precision == .range }
+        let days = unbounded.filter { ($0.date?.precision == .day || $0.date?.precision == .range) && !RunningTotalRule.spansSeveralDays($0) }
         if p.date == nil, days.count == 1, !p.returned.isEmpty || p.each != nil || p.total != nil { p.talksDay = days[0].date }
         p.sameNumber = s.contains(anyOf: sameNumber)
         p.sameNumberCivilians = p.sameNumber && s.tokens.contains { $0.lower == "civilians" }

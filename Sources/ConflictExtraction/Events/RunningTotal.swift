@@ -65,7 +65,8 @@ struct RunningTotalRule {
             // "in December, Russia has already launched ...", "this week alone, Russia has launched ...": the
             // total of a month, a year or a span of several days
             if it.date?.precision == .month || it.date?.precision == .year, !(b > 0 && s.tokens[b - 1].lower == "on") { return true }
-            if Self.spansSeveralDays(it) { return true }
+            // (not "have been handed back ..., in the second large-scale exchange with Russia this week": one swap)
+            if Self.spansSeveralDays(it), !namesOneEvent(s) { return true }
         }
         return false
     }
@@ -81,8 +82,17 @@ struct RunningTotalRule {
     func namesOneEvent(_ s: AnalyzedSentence) -> Bool {
         s.items.contains { it in
             guard it.isTrigger("exchange", "event") || it.isTrigger("attack", "event") else { return false }
-            let b = it.range.lowerBound
-            return b > 0 && eventDeterminers.contains(s.tokens[b - 1].lower) && !it.text.lowercased().hasSuffix("s")
+            guard !it.text.lowercased().hasSuffix("s") else { return false }
+            // the determiner right before the noun, or before a few modifiers ("the second large-scale
+            // humanitarian exchange"; no number between)
+            var b = it.range.lowerBound - 1
+            while b >= 0, it.range.lowerBound - b <= 6 {
+                let t = s.tokens[b]
+                if eventDeterminers.contains(t.lower) { return true }
+                guard t.kind == .word || t.text == "-", !s.items.contains(where: { $0.range.contains(b) && $0.kind != .ordinal && $0.kind != .grammar }) else { return false }
+                b -= 1
+            }
+            return false
         }
     }
 

@@ -480,10 +480,13 @@ public struct MentionFinder: Sendable {
                 }
                 // Day Month [Year] ("16 May", "23 July 2025")
                 let s = it.range.lowerBound
-                if s > 0, let d = ordinalDay(s - 1), (1...31).contains(d), !out.contains(where: { $0.range.contains(s - 1) }) {
+                // ("2nd October 2025", "15th January, 2026": an ordinal day; a comma before the year)
+                if s > 0, let d = ordinalDay(s - 1), (1...31).contains(d), !out.contains(where: { $0.range.contains(s - 1) && $0.kind != .ordinal }) {
+                    out.removeAll { $0.kind == .ordinal && $0.range.contains(s - 1) }
                     var e = it.range.upperBound
                     var year: Int? = nil
                     if let y = yearAt(e) { year = y; e += 1 }
+                    else if e + 1 < tokens.count, tokens[e].text == ",", let y = yearAt(e + 1) { year = y; e += 2 }
                     // "4-5 February": a range of days
                     var first = s - 1
                     var startDay = d

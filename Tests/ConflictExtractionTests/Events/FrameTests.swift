@@ -905,4 +905,67 @@ struct FrameTests {
         // after an incursion in August"
         #expect(!extract("The ministry said one Ukrainian drone was downed over the Kursk region, where Ukrainian troops still hold ground after an incursion in August.").attacks.isEmpty)
     }
+
+    /// "announced on 2nd October 2025, secured the release of 370 captives": an ordinal day and a release
+    /// secured; "renewed his call for an exchange of all prisoners": no swap carried out.
+    @Test func anOrdinalDaySecuredReleaseAndACall() throws {
+        let r = extract("The previous mediation by the UAE, announced on 2nd October 2025, secured the release of 370 captives from both sides of the war between Russia and Ukraine.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.date?.date == "2025-10-02" && e.total == Figure(370) && e.status == .completed)
+        let c = extract("On Sunday, the Pope renewed his call for an exchange of all prisoners between Russia and Ukraine.")
+        #expect(c.exchanges.allSatisfy { $0.status == .agreed })
+    }
+
+    /// "Of the prisoners returned to Ukraine, 19 were seriously wounded": parts of the swap, no figure of
+    /// their own; "Of those returned, 193 are servicemen and 12 are civilians": the civilians still count.
+    @Test func partsAfterAnOpeningOfTheClause() throws {
+        let r = extract("""
+            Russia and Ukraine exchanged 202 prisoners each on Monday, officials said.
+            Of the prisoners returned to Ukraine, 19 were seriously wounded, the ombudsman said.
+            """)
+        #expect(r.exchanges.count == 1)
+        #expect(r.exchanges.allSatisfy { $0.total == nil })
+        let c = extract("""
+            Ukraine brought home 205 of its citizens in a swap with Russia on Monday.
+            Of those returned, 193 are servicemen and 12 are civilians, the headquarters said.
+            """)
+        let e = try #require(c.exchanges.first)
+        #expect(e.civiliansToB == Figure(12) || e.civiliansToA == Figure(12))
+    }
+
+    /// "have been handed back ..., in the second large-scale humanitarian exchange with Russia this week":
+    /// one swap, not a running total, and "this week" is no day of it; "Moscow received the remains of 44 of
+    /// its troops": the capital's side.
+    @Test func theSecondExchangeThisWeekAndACapitalThatReceived() throws {
+        let r = extract("""
+            The bodies of 1,000 Ukrainian soldiers have been handed back to Ukraine, officials said, in the second large-scale humanitarian exchange with Russia this week.
+            Moscow received the remains of 44 of its troops in return.
+            """)
+        let e = try #require(r.exchanges.first)
+        #expect(r.exchanges.count == 1)
+        #expect(e.sideA == "RUS" && e.returnedToA == Figure(44) && e.returnedToB == Figure(1000))
+        #expect(e.date?.date == "2026-02-05")
+    }
+
+    /// "On 5 February, immediately after the second round, Ukraine and Russia exchanged 157 prisoners each":
+    /// the opening day dates the swap; one sentence listing two separate rounds gives two talks.
+    @Test func anOpeningDayAndTwoRoundsInOneSentence() throws {
+        let r = extract("""
+            Previous meetings took place in Abu Dhabi on 23-24 January and 4-5 February.
+            On 5 February, immediately after the second round, Ukraine and Russia exchanged 157 prisoners each.
+            """, published: "2026-05-28")
+        let e = try #require(r.exchanges.first)
+        #expect(e.date?.date == "2026-02-05" && e.date?.precision == .day)
+        #expect(Set(r.talks.compactMap { $0.startDate?.date }) == ["2026-01-23", "2026-02-04"])
+    }
+
+    /// "while the talks were under way, Russian aircraft struck Kharkiv, injuring seven people, including a
+    /// child, said X": X is no delegate.
+    @Test func aSpeakerOfAnAttackIsNoDelegate() {
+        let r = extract("""
+            Russian and Ukrainian delegations held talks in Abu Dhabi on Tuesday.
+            On Tuesday, while the talks were under way, Russian aircraft struck Kharkiv, injuring seven people, including a child, said Rustem Umerov.
+            """)
+        #expect(r.talks.flatMap(\.delegations).flatMap(\.members).isEmpty)
+    }
 }
