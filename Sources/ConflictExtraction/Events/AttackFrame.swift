@@ -55,6 +55,7 @@ struct AttackFrame {
         self.causeMarkers = PhraseSet(dict.words("cause_marker"))
         self.copulas = dict.words("copula")
         self.negations = dict.words("negation")
+        self.platforms = dict.words("platform_noun")
         self.clockWords = dict.words("clock_word")
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
@@ -73,6 +74,8 @@ struct AttackFrame {
     /// "were", "are": grammar class `copula`
     let copulas: Set<String>
     let negations: Set<String>
+    /// "bombers", "jets": grammar class `platform_noun`
+    let platforms: Set<String>
     /// "Moscow time": grammar class `clock_word`
     let clockWords: Set<String>
     /// "power cuts", "blackouts": grammar class `outage`; "after the strikes": `after_word`
@@ -155,7 +158,11 @@ struct AttackFrame {
                 let gapTokens = nextTrig.map { it.range.gap(to: $0.range) } ?? 0..<0
                 if let t = nextTrig, t.kind == .trigger, t.a == "attack", ["downed", "hit", "lost"].contains(t.b),
                    gapTokens.count <= 4, gapTokens.allSatisfy({ ["of", "them", "were", "was", "have", "been", "had", "more", "reportedly", "allegedly", ","].contains(s.tokens[$0].lower) }),
-                   lastCategory != nil || gapTokens.contains(where: { s.tokens[$0].lower == "them" }) {
+                   lastCategory != nil || gapTokens.contains(where: { s.tokens[$0].lower == "them" })
+                    // "Thirteen were intercepted.": a number opening the sentence, right before the verb
+                    // (not a breakdown by place: "Nine were destroyed in the skies of the Moscow region, six ...")
+                    || (it.range.lowerBound == 0 && lastCategory == nil && previousCategory != nil && !gapTokens.contains(where: { s.tokens[$0].text == "," })
+                        && !isBreakdown(items, from: n, s) && !items.contains(where: { $0.kind == .place })) {
                     category = last
                 }
             }
@@ -518,6 +525,19 @@ struct AttackFrame {
         Set(s.items.filter { $0.kind == .country || $0.kind == .demonym }.compactMap(\.country)).count >= 2
     }
 
+    /// The token index of a `platform_noun` ("bombers", "jets") after a demonym, with only designations
+    /// between ("US B-2 bombers", "Thai F-16 and Gripen jets"), or nil.
+    func platformAfter(_ it: Item, _ s: AnalyzedSentence) -> Int? {
+        var k = it.range.upperBound
+        while k < s.tokens.count, k - it.range.upperBound <= 6 {
+            let t = s.tokens[k]
+            if platforms.contains(t.lower) { return k }
+            guard t.isCapitalized || t.kind == .number || t.text == "-" || t.lower == "and" else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     /// "none of the three", "neither of the two": a number after a negation word and "of" (and "the")
     func noneOf(before b: Int, _ s: AnalyzedSentence) -> Bool {
         var k = b - 1
@@ -587,6 +607,15 @@ struct AttackFrame {
         let items = s.items
         for (n, it) in items.enumerated() {
             guard let c = it.country else { continue }
+            // "US B-2 bombers struck", "Thai F-16 and Gripen jets, backed by artillery, hit": a demonym or country
+            // before a `platform_noun` (designations between), then an attack verb
+            if it.kind == .demonym || it.kind == .country, p.attacker == nil, let pl = platformAfter(it, s), items.contains(where: { x in
+                x.range.lowerBound > pl && x.range.lowerBound - pl <= 10
+                    && (x.isTrigger("attack", "hit") || x.isTrigger("attack", "event") || x.isTrigger("attack", "launched"))
+            }) {
+                p.attacker = c
+                continue
+            }
             if it.kind == .demonym {
                 // demonym before a weapon or an attack noun: "Ukrainian drones", "Russian strikes" (not
                 // "retaliation for Ukrainian attacks": the cause)

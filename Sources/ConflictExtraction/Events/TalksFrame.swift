@@ -36,6 +36,7 @@ struct TalksFrame {
         self.copulas = dict.words("copula")
         self.intentWords = PhraseSet(dict.words("intent"))
         self.futureMarkers = dict.words("future_marker")
+        self.cancelWords = PhraseSet(dict.words("cancel_word"))
         self.processSpans = dict.words("process_span")
         self.talksVerbs = dict.words("talks_verb")
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
@@ -47,6 +48,8 @@ struct TalksFrame {
     /// "could take place in early March": grammar class `intent`
     let intentWords: PhraseSet
     let futureMarkers: Set<String>
+    /// "called off", "postponed": grammar class `cancel_word`
+    let cancelWords: PhraseSet
     /// "after months of negotiations": grammar class `process_span`
     let processSpans: Set<String>
     let talksVerbs: Set<String>
@@ -70,6 +73,9 @@ struct TalksFrame {
             return !future.contains { f in f.range.lowerBound <= b && b - f.range.upperBound <= 3 }
         }
         guard !triggers.isEmpty else { return [] }
+        // "A sixth round, set for June 15 in Muscat, was called off", "a meeting planned for this week has been
+        // postponed": talks not held (grammar class `cancel_word`)
+        if s.contains(anyOf: cancelWords) { return [] }
         // "the next round could take place in early March": planned talks are no talks yet
         if s.containsOutsideDates(intentWords), items.contains(where: { $0.kind == .date && ($0.date?.precision == .month || $0.date?.precision == .year) }),
            !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }) { return [] }

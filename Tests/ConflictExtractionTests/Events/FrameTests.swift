@@ -968,4 +968,23 @@ struct FrameTests {
             """)
         #expect(r.talks.flatMap(\.delegations).flatMap(\.members).isEmpty)
     }
+
+    /// "A sixth round, set for June 15 in Istanbul, was called off", "has been postponed": no talks held.
+    @Test func talksCalledOffOrPostponedWereNotHeld() {
+        #expect(extract("A sixth round of talks between Russia and Ukraine, set for June 15 in Istanbul, was called off.").talks.isEmpty)
+        #expect(extract("A meeting of Russian and Ukrainian negotiators that had been planned for this week in Geneva has been postponed.").talks.isEmpty)
+        #expect(!extract("Russian and Ukrainian negotiators met in Istanbul on Monday.").talks.isEmpty)
+    }
+
+    /// "US B-2 bombers struck ...": the country before a platform noun attacks; "Russia retaliated ... by
+    /// firing 14 missiles ... Thirteen were intercepted.": the subject attacks, and a number opening the next
+    /// sentence counts the missiles.
+    @Test func platformsAndANumberOpeningTheNextSentence() throws {
+        let u = try #require(extract("On Monday, US B-2 bombers struck targets in Kharkiv, the Pentagon said.").attacks.first)
+        #expect(u.attacker == "USA")
+        let r = extract("Russia retaliated on Monday by firing 14 missiles at Kyiv. Thirteen were intercepted, the air force said.")
+        let a = try #require(r.attacks.first)
+        #expect(r.attacks.count == 1)
+        #expect(a.attacker == "RUS" && a.missilesLaunched == Figure(14) && a.missilesDowned == Figure(13))
+    }
 }
