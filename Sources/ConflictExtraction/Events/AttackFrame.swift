@@ -56,6 +56,7 @@ struct AttackFrame {
         self.copulas = dict.words("copula")
         self.negations = dict.words("negation")
         self.platforms = dict.words("platform_noun")
+        self.nonCombat = PhraseSet(dict.words("non_combat"))
         self.clockWords = dict.words("clock_word")
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
@@ -76,6 +77,8 @@ struct AttackFrame {
     let negations: Set<String>
     /// "bombers", "jets": grammar class `platform_noun`
     let platforms: Set<String>
+    /// "demonstration", "exercises", "match": grammar class `non_combat`
+    let nonCombat: PhraseSet
     /// "Moscow time": grammar class `clock_word`
     let clockWords: Set<String>
     /// "power cuts", "blackouts": grammar class `outage`; "after the strikes": `after_word`
@@ -101,6 +104,9 @@ struct AttackFrame {
         guard hasWeapon || !attackTriggers.isEmpty || !casualtyTriggers.isEmpty else { return nil }
         if exchangeish && !hasWeapon && attackTriggers.isEmpty { return nil }
         if runningTotal.applies(to: s, weekRanges: true) { return nil }
+        // "a live demonstration ... where an interceptor drone shot down three target drones": no combat
+        // (grammar class `non_combat`)
+        if s.contains(anyOf: nonCombat) { return nil }
         var p = AttackPiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
         p.updatesToll = s.contains(anyOf: tollUpdate)

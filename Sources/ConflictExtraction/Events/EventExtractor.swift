@@ -233,6 +233,9 @@ public struct EventExtractor: Sendable {
             } else if let i = reports.firstIndex(where: { $0.attacker == p.attacker && $0.targetCountry == p.target && p.date == nil }) {
                 apply(p, to: &reports[i])
             } else if p.hasAttackTrigger || (p.hasAttackSignal && p.date != nil), !p.locations.isEmpty || !p.targets.isEmpty,
+                      // (a target in no conflict of conflicts.tsv and no attacker: "the show ... at the Paris Nord
+                      // exhibition center ... counter-drone equipment")
+                      p.attacker != nil || p.target.map({ t in dict.conflicts.contains { $0.0 == t || $0.1 == t } }) == true,
                       // a sentence with no figure and no day or night of its own makes no attack ("Russia's
                       // intensified strikes on the power grid have pushed up costs"; "The attack came as ...")
                       p.date != nil || p.lastNight || anchored.contains([p.attacker, p.target]) {
@@ -712,6 +715,8 @@ public struct EventExtractor: Sendable {
             // conflicts.tsv ("EU ministers met in Brussels") are about something else
             if c.venue == nil, parties.count < 2 { return nil }
             if !parties.isEmpty, !parties.contains(where: { p in dict.conflicts.contains { $0.0 == p || $0.1 == p } }) { return nil }
+            // "is scheduled to meet his counterpart in Tokyo next week": talks dated after the article are not held
+            if let s = start, s.precision == .day, let p = published, s.date > p.date, !c.pieces.isEmpty { return nil }
             let baseName = c.pieces.first?.name ?? "talks"
             let name = c.round.map { "\(baseName) (round \($0))" } ?? baseName
             return TalksReport(name: name, round: c.round, location: c.venue, locationCountry: c.venueCountry, startDate: start, endDate: end,

@@ -37,6 +37,7 @@ struct TalksFrame {
         self.intentWords = PhraseSet(dict.words("intent"))
         self.futureMarkers = dict.words("future_marker")
         self.cancelWords = PhraseSet(dict.words("cancel_word"))
+        self.nonCombat = PhraseSet(dict.words("non_combat"))
         self.processSpans = dict.words("process_span")
         self.talksVerbs = dict.words("talks_verb")
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
@@ -50,6 +51,8 @@ struct TalksFrame {
     let futureMarkers: Set<String>
     /// "called off", "postponed": grammar class `cancel_word`
     let cancelWords: PhraseSet
+    /// "match", "demonstration": grammar class `non_combat`
+    let nonCombat: PhraseSet
     /// "after months of negotiations": grammar class `process_span`
     let processSpans: Set<String>
     let talksVerbs: Set<String>
@@ -76,6 +79,8 @@ struct TalksFrame {
         // "A sixth round, set for June 15 in Muscat, was called off", "a meeting planned for this week has been
         // postponed": talks not held (grammar class `cancel_word`)
         if s.contains(anyOf: cancelWords) { return [] }
+        // "India and Pakistan meet in a T20 World Cup group match in Colombo": no talks (`non_combat`)
+        if s.contains(anyOf: nonCombat) { return [] }
         // "the next round could take place in early March": planned talks are no talks yet
         if s.containsOutsideDates(intentWords), items.contains(where: { $0.kind == .date && ($0.date?.precision == .month || $0.date?.precision == .year) }),
            !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }) { return [] }

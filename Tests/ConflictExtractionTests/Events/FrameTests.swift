@@ -987,4 +987,15 @@ struct FrameTests {
         #expect(r.attacks.count == 1)
         #expect(a.attacker == "RUS" && a.missilesLaunched == Figure(14) && a.missilesDowned == Figure(13))
     }
+
+    /// "a live demonstration ... where an interceptor drone shot down three target drones", "meet in a World
+    /// Cup match in Geneva": no attack, no talks; talks dated after the article are not held yet.
+    @Test func demonstrationsMatchesAndTalksToComeAreNoEvents() {
+        #expect(extract("The main draw on Tuesday was a live demonstration near Kyiv, where an interceptor drone built by a Ukrainian startup shot down three target drones.").attacks.isEmpty)
+        #expect(extract("Russia and Ukraine meet in a World Cup qualifying match in Geneva on Tuesday.").talks.isEmpty)
+        #expect(extract("The Russian and Ukrainian foreign ministers are scheduled to meet in Geneva on February 12.").talks.isEmpty)
+        #expect(!extract("The Russian and Ukrainian foreign ministers met in Geneva on February 2.").talks.isEmpty)
+        // a figureless sentence whose only place is outside the conflicts, with no attacker: no attack
+        #expect(extract("Organizers said on Friday that the show in Abu Dhabi had drawn 2,000 exhibitors, with drones and counter-drone systems taking up a third of the floor.").attacks.isEmpty)
+    }
 }
