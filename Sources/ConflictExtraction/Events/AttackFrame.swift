@@ -107,6 +107,9 @@ struct AttackFrame {
         // "a live demonstration ... where an interceptor drone shot down three target drones": no combat
         // (grammar class `non_combat`)
         if s.contains(anyOf: nonCombat) { return nil }
+        // a subheading ("Port hit", "Drones over Kyiv"): a few words with no closing punctuation tell of nothing
+        // the sentences do not tell
+        if s.tokens.count <= 4, let last = s.tokens.last, last.kind == .word, !items.contains(where: { $0.kind == .number }) { return nil }
         var p = AttackPiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
         p.updatesToll = s.contains(anyOf: tollUpdate)
@@ -269,6 +272,7 @@ struct AttackFrame {
                 if c.range.lowerBound - after - (aside.lowerBound < c.range.lowerBound ? aside.count : 0) > 5 { break }
                 if c.kind == .trigger, c.a == "casualty" { slot = c.b; break }
                 if c.isTrigger("exchange", "people") { continue }   // "one civilian was killed"
+                if c.kind == .trigger, c.a == "delegation" { continue }   // "14 crew members was hurt"
                 if c.kind == .number || c.kind == .weapon || c.kind == .trigger { break }
             }
             // killing/wounding NUM people
@@ -301,7 +305,12 @@ struct AttackFrame {
             // "a 9-year-old girl is among the dead": one of a toll, not the toll
             if let c = items.dropFirst(n + 1).first(where: { $0.kind == .trigger && $0.a == "casualty" }),
                s.tokens[min(max(after, c.range.lowerBound - 3), c.range.lowerBound)..<c.range.lowerBound].contains(where: { $0.lower == "among" }) { continue }
-            let fig = Figure(count, it.qualifier ?? .exact)
+            var fig = Figure(count, it.qualifier ?? .exact)
+            // "None of the 14 crew members was hurt": nobody (and, as with "no one was hurt", nobody killed)
+            if noneOf(before: qualifierStart, s) {
+                fig = Figure(0)
+                if sl == "injured", p.killed == nil { p.killed = Figure(0) }
+            }
             switch sl {
             case "killed": if p.killed == nil { p.killed = fig }
             case "injured": if p.injured == nil { p.injured = fig }

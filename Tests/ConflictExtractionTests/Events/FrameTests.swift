@@ -998,4 +998,18 @@ struct FrameTests {
         // a figureless sentence whose only place is outside the conflicts, with no attacker: no attack
         #expect(extract("Organizers said on Friday that the show in Abu Dhabi had drawn 2,000 exhibitors, with drones and counter-drone systems taking up a third of the floor.").attacks.isEmpty)
     }
+
+    /// A subheading ("Port hit") makes no attack; "None of the 14 crew members was hurt": 0 injured, 0 killed.
+    @Test func aSubheadingAndNoneOfTheCrew() throws {
+        let r = extract("""
+            Russian drones struck the port of Odesa on Sunday, damaging a bulk carrier, the navy said.
+
+            Port hit
+
+            None of the 14 crew members was hurt, the ministry said.
+            """)
+        let a = try #require(r.attacks.first)
+        #expect(r.attacks.count == 1)
+        #expect(a.injured == Figure(0) && a.killed == Figure(0), "\(r.attacks)")
+    }
 }
