@@ -236,6 +236,35 @@ struct AttackFrame {
             p.rules.append("attack.figure.\(sl)")
         }
 
+        // "adding that none of them had been shot down", "Neither of the ballistic missiles was intercepted":
+        // no number, a negation, "of", then "them" (the sentence's last weapons) or a weapon, and an outcome verb
+        for k in s.tokens.indices where k + 2 < s.tokens.count && negations.contains(s.tokens[k].lower) && s.tokens[k + 1].lower == "of" {
+            var cat: String? = nil
+            var typed = false
+            var after = k + 2
+            if s.tokens[after].lower == "them" {
+                cat = items.last(where: { $0.kind == .weapon && $0.range.upperBound <= k && ($0.a == "drone" || $0.a == "missile") })?.a ?? previousCategory
+                after += 1
+            } else {
+                if s.tokens[after].lower == "the" { after += 1 }
+                if let w = items.first(where: { $0.kind == .weapon && $0.range.lowerBound == after }), w.a == "drone" || w.a == "missile" {
+                    cat = w.a
+                    typed = w.a == "missile" && w.b != "missile"
+                    after = w.range.upperBound
+                }
+            }
+            guard let c = cat, let trig = items.first(where: { $0.kind == .trigger && $0.a == "attack" && $0.range.lowerBound >= after }),
+                  trig.b == "downed" || trig.b == "hit", trig.range.lowerBound - after <= 4,
+                  !items.contains(where: { $0.kind == .number && $0.range.lowerBound >= k && $0.range.upperBound <= trig.range.lowerBound }) else { continue }
+            let key = "\(c).\(trig.b)"
+            if p.figures[key] == nil {
+                p.figures[key] = Figure(0)
+                // ("Neither of the ballistic missiles": one type's figure, a part of the attack's)
+                if typed { p.typed.insert(key) }
+                p.rules.append("attack.figure.none")
+            }
+        }
+
         // 2. casualties
         for n in items.indices where items[n].kind == .number && !items[n].vague && !usedNumbers.contains(n) {
             let it = items[n]
@@ -484,7 +513,12 @@ struct AttackFrame {
         if n + 1 < items.count {
             let next = items[n + 1]
             if next.range.lowerBound == e || next.range.lowerBound == e + 1 && s.tokens[e].lower == "'s" {
-                if next.kind == .title || next.isTrigger("claim") || next.kind == .person { return false }
+                // ("Officials in the northeastern Kharkiv region said": a place after "in" is where they are)
+                var k = it.range.lowerBound - 1
+                while k >= 0, it.range.lowerBound - k <= 3, s.tokens[k].kind == .word, !s.tokens[k].isCapitalized, s.tokens[k].lower != "in" { k -= 1 }
+                // (not a capital: "the ministry in Moscow said" is the government)
+                let afterIn = k >= 0 && s.tokens[k].lower == "in" && it.a != "capital"
+                if next.kind == .title || (next.isTrigger("claim") && !afterIn) || next.kind == .person { return false }
             }
         }
         let b = it.range.lowerBound

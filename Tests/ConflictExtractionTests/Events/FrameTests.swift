@@ -1012,4 +1012,18 @@ struct FrameTests {
         #expect(r.attacks.count == 1)
         #expect(a.injured == Figure(0) && a.killed == Figure(0), "\(r.attacks)")
     }
+
+    /// "adding that none of them had been shot down": 0 downed; "Neither of the ballistic missiles was
+    /// intercepted" is a part (one type) of the attack's missiles; "Officials in the Kharkiv region said":
+    /// the region is a location, "the ministry in Moscow said" is not.
+    @Test func noneOfThemAndOfficialsInARegion() throws {
+        let a = try #require(extract("Russia fired three Iskander-M missiles at Sumy overnight, the air force said, adding that none of them had been shot down.").attacks.first)
+        #expect(a.missilesLaunched == Figure(3) && a.missilesDowned == Figure(0))
+        let r = extract("Russia launched 8 missiles at Odesa overnight and 5 were intercepted, the air force said. Neither of the Iskander-M missiles was intercepted.")
+        #expect(r.attacks.count == 1 && r.attacks.first?.missilesDowned == Figure(5))
+        let k = try #require(extract("Russia launched 66 drones at Ukraine overnight. Officials in the northeastern Kharkiv region said a man was injured when a drone struck a house.").attacks.first)
+        #expect(k.locations.contains("Kharkiv Oblast"))
+        let m = extract("Ukrainian drones struck the Kursk region overnight, the ministry in Moscow said.")
+        #expect(m.attacks.allSatisfy { !$0.locations.contains("Moscow") })
+    }
 }
