@@ -31,6 +31,8 @@ struct AttackPiece {
     /// the date is a calendar date or weekday ("on October 7"), not an offset ("six days earlier")
     var calendarDate = false
 
+    /// "Iran retaliated the following day": the day after the date of the attack sentence before
+    var nextDay = false
     /// a sentence that names who attacked whom and nothing else: it only gives its sides to the sentences
     /// after it, never a report
     var sidesOnly = false
@@ -57,6 +59,7 @@ struct AttackFrame {
         self.negations = dict.words("negation")
         self.platforms = dict.words("platform_noun")
         self.nonCombat = PhraseSet(dict.words("non_combat"))
+        self.nextDayPhrases = PhraseSet(dict.words("next_day"))
         self.clockWords = dict.words("clock_word")
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
@@ -79,6 +82,8 @@ struct AttackFrame {
     let platforms: Set<String>
     /// "demonstration", "exercises", "match": grammar class `non_combat`
     let nonCombat: PhraseSet
+    /// "the following day", "a day later": grammar class `next_day`
+    let nextDayPhrases: PhraseSet
     /// "Moscow time": grammar class `clock_word`
     let clockWords: Set<String>
     /// "power cuts", "blackouts": grammar class `outage`; "after the strikes": `after_word`
@@ -402,6 +407,7 @@ struct AttackFrame {
             p.date = ResolvedDate(date: end, precision: .day)
         }
         p.lastNight = s.tokens.contains { nightWords.contains($0.lower) || $0.lower == "overnight" }
+        p.nextDay = p.date == nil && s.contains(anyOf: nextDayPhrases)
         p.calendarDate = dateItem.map { ["date.month_day", "date.day_month", "date.weekday", "date.iso"].contains($0.rule) } ?? false
 
         // 5. attacker and target

@@ -1026,4 +1026,11 @@ struct FrameTests {
         let m = extract("Ukrainian drones struck the Kursk region overnight, the ministry in Moscow said.")
         #expect(m.attacks.allSatisfy { !$0.locations.contains("Moscow") })
     }
+
+    /// "On January 22, Russian bombers struck Kharkiv. Ukraine retaliated the following day ...": the 23rd.
+    @Test func theFollowingDayIsTheDayAfterTheAttackBefore() throws {
+        let r = extract("On January 22, Russian drones struck Kharkiv, the governor said. Ukraine retaliated the following day by firing 14 drones at the Kursk region.")
+        let u = try #require(r.attacks.first { $0.attacker == "UKR" })
+        #expect(u.date?.date == "2026-01-23")
+    }
 }
