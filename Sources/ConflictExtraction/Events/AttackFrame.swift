@@ -173,10 +173,7 @@ struct AttackFrame {
                 if let t = nextTrig, t.kind == .trigger, t.a == "attack", ["downed", "hit", "lost"].contains(t.b),
                    gapTokens.count <= 4, gapTokens.allSatisfy({ ["of", "them", "were", "was", "have", "been", "had", "more", "reportedly", "allegedly", ","].contains(s.tokens[$0].lower) }),
                    lastCategory != nil || gapTokens.contains(where: { s.tokens[$0].lower == "them" })
-                    // "Thirteen were intercepted.": a number opening the sentence, right before the verb
-                    // (not a breakdown by place: "Nine were destroyed in the skies of the Moscow region, six ...")
-                    || (it.range.lowerBound == 0 && lastCategory == nil && previousCategory != nil && !gapTokens.contains(where: { s.tokens[$0].text == "," })
-                        && !isBreakdown(items, from: n, s) && !items.contains(where: { $0.kind == .place })) {
+                    || (lastCategory == nil && previousCategory != nil && opensTheSentence(n, gap: gapTokens, items, s)) {
                     category = last
                 }
             }
@@ -541,7 +538,7 @@ struct AttackFrame {
             let own = items.filter { trig in
                 guard trig.kind == .trigger, trig.a == "attack" else { return false }
                 let t0 = trig.range.lowerBound
-                return !((t0 > 0 && afterWords.contains(s.tokens[t0 - 1].lower)) || (t0 > 1 && s.tokens[t0 - 1].lower == "the" && afterWords.contains(s.tokens[t0 - 2].lower)))
+                return !(precededBy(trig, afterWords, s) || (t0 > 1 && s.tokens[t0 - 1].lower == "the" && afterWords.contains(s.tokens[t0 - 2].lower)))
             }
             let dOut = outageAt.map { abs($0 - b) }.min() ?? Int.max
             let dOwn = own.map { abs($0.range.lowerBound - b) }.min() ?? Int.max
@@ -573,6 +570,14 @@ struct AttackFrame {
             return ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "targeted", "shelled", "and", ","].contains(s.tokens[k].lower)
         }
         return true
+    }
+
+    /// "Thirteen were intercepted.": the number `n` opens the sentence, right before its verb (no comma
+    /// between), and the sentence is no breakdown by place ("Nine were destroyed in the skies of the Moscow
+    /// region, six ...").
+    func opensTheSentence(_ n: Int, gap: Range<Int>, _ items: [Item], _ s: AnalyzedSentence) -> Bool {
+        items[n].range.lowerBound == 0 && !gap.contains { s.tokens[$0].text == "," }
+            && !isBreakdown(items, from: n, s) && !items.contains { $0.kind == .place }
     }
 
     /// Both sides named as countries in the sentence (not inferred from places or the claimant).

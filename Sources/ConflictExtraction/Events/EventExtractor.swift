@@ -108,18 +108,20 @@ public struct EventExtractor: Sendable {
     func mergeAttacks(_ input: [AttackPiece], published: ResolvedDate?, _ diags: inout [Diagnostic]) -> [AttackReport] {
         var pieces = input
         // a sentence that goes on about an event dated just before keeps that date
-        // "On June 22, US bombers struck ... Iran retaliated the following day": the day after the date of the
-        // attack sentence right before
+        // the calendar date of the attack sentence right before piece i
+        func dateBefore(_ i: Int) -> ResolvedDate? {
+            pieces[i - 1].sentence == pieces[i].sentence - 1 && pieces[i - 1].calendarDate ? pieces[i - 1].date : nil
+        }
+        // "On June 22, US bombers struck ... Iran retaliated the following day": the day after it
         for i in pieces.indices.dropFirst() where pieces[i].date == nil && pieces[i].nextDay {
-            if pieces[i - 1].sentence == pieces[i].sentence - 1, pieces[i - 1].calendarDate, let d = pieces[i - 1].date, d.precision == .day,
-               let n = CivilDate(iso: d.date)?.dayNumber {
+            if let d = dateBefore(i), d.precision == .day, let n = CivilDate(iso: d.date)?.dayNumber {
                 pieces[i].date = ResolvedDate(date: CivilDate(dayNumber: n + 1).iso, precision: .day)
                 pieces[i].calendarDate = true
             }
         }
         // (not one that tells of "the night": the article's night)
         for i in pieces.indices.dropFirst() where pieces[i].date == nil && !pieces[i].lastNight {
-            if pieces[i - 1].sentence == pieces[i].sentence - 1, pieces[i - 1].calendarDate, let d = pieces[i - 1].date, d != published {
+            if let d = dateBefore(i), d != published {
                 pieces[i].date = d
                 pieces[i].calendarDate = true
             }

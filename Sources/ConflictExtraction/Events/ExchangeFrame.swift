@@ -401,8 +401,9 @@ struct ExchangeFrame {
         // word)
         let dates = unbounded.filter { distance($0, talkAnchors) >= distance($0, anchors) || ($0.range.lowerBound <= 1 && p.hasFigures) }
         func nearest(_ ds: [Item]) -> ResolvedDate? { ds.min { distance($0, anchors) < distance($1, anchors) }?.date }
-        // (not "this week": a span of several days is no day of a swap)
-        p.date = nearest(dates.filter { ($0.date?.precision == .day || $0.date?.precision == .range) && !RunningTotalRule.spansSeveralDays($0) })
+        // a day or a range of two (not "this week": a span of several days is no day of a swap)
+        func isDay(_ d: Item) -> Bool { (d.date?.precision == .day || d.date?.precision == .range) && !RunningTotalRule.spansSeveralDays(d) }
+        p.date = nearest(dates.filter(isDay))
         // "The last swap took place in early November": an exchange known to the month (running totals of a
         // month were set aside above); not "the largest exchange since the invasion began in late February"
             ?? nearest(dates.filter { d in
@@ -417,7 +418,7 @@ struct ExchangeFrame {
         // "The last round, in Abu Dhabi on February 4-5, was followed by an exchange of 157 prisoners each":
         // the day of the talks (EventExtractor dates the swap to its month when that day is not the article's)
         // (one day only: "linked to deals made during talks on May 16, June 2 and July 23" dates nothing)
-        let days = unbounded.filter { ($0.date?.precision == .day || $0.date?.precision == .range) && !RunningTotalRule.spansSeveralDays($0) }
+        let days = unbounded.filter(isDay)
         if p.date == nil, days.count == 1, !p.returned.isEmpty || p.each != nil || p.total != nil { p.talksDay = days[0].date }
         p.sameNumber = s.contains(anyOf: sameNumber)
         p.sameNumberCivilians = p.sameNumber && s.tokens.contains { $0.lower == "civilians" }

@@ -373,7 +373,7 @@ struct TalksFrame {
             let countries = Set(persons.compactMap(\.country))
             // (not a sentence about an attack: "while the talks were under way, Russian aircraft struck ...,
             // injuring seven people, including a child, said X")
-            let aboutAttack = items.contains { $0.a == "casualty" && $0.kind == .trigger || $0.isTrigger("attack", "hit") || $0.isTrigger("attack", "event") }
+            let aboutAttack = items.contains { $0.kind == .trigger && ($0.a == "casualty" || $0.isTrigger("attack", "hit") || $0.isTrigger("attack", "event")) }
             guard countries.count == 1, persons.count >= 2 || hasTalks, !aboutAttack, let c = countries.first else { return [] }
             return [DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: c, members: persons.map(member))]
         }
