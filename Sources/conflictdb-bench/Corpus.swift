@@ -86,8 +86,8 @@ struct Vocabulary {
 struct CorpusGenerator {
     let vocab: Vocabulary
     var rng: SplitMix64
-    /// Events fall on the last `days` days of the 1,400 from 2022-02-24 (all of them by default; fewer
-    /// for a batch of recent news, `child generate`).
+    /// Events fall on `days` days ending on the 1,400th day from 2022-02-24 (those 1,400 by default; fewer
+    /// for a batch of recent news, more to keep the events per day of a smaller corpus: `child generate`).
     var days = 1400
 
     static let months = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
@@ -260,7 +260,7 @@ struct CorpusGenerator {
         try? fm.removeItem(at: dir)
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         var gen = CorpusGenerator(vocab: Vocabulary(dictionaries), rng: SplitMix64(seed: seed))
-        gen.days = max(1, min(days, 1400))
+        gen.days = max(1, days)
         var files = 0, bytes = 0, inFolder = 0, folder = 0
         var folderURL = dir.appendingPathComponent("batch-0000")
         try fm.createDirectory(at: folderURL, withIntermediateDirectories: true)

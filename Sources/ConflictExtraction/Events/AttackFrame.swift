@@ -33,6 +33,8 @@ struct AttackPiece {
 
     /// "Iran retaliated the following day": the day after the date of the attack sentence before
     var nextDay = false
+    /// "In the same night, the air force said ...": the date of the attack sentence before, even for a night
+    var sameDay = false
     /// a sentence that names who attacked whom and nothing else: it only gives its sides to the sentences
     /// after it, never a report
     var sidesOnly = false
@@ -60,11 +62,21 @@ struct AttackFrame {
         self.platforms = dict.words("platform_noun")
         self.nonCombat = PhraseSet(dict.words("non_combat"))
         self.nextDayPhrases = PhraseSet(dict.words("next_day"))
+        self.sameDayPhrases = PhraseSet(dict.words("same_day"))
         self.clockWords = dict.words("clock_word")
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
         self.capitals = dict.capitals()
+        self.partitives = dict.words("partitive")
+        self.durationUnits = dict.words("offset_unit")
+        self.earlierFigures = PhraseSet(dict.words("earlier_figure"))
     }
+    /// "Seventeen of the wounded": grammar class `partitive` (a part of a toll, not a toll)
+    let partitives: Set<String>
+    /// "two weeks after gunmen killed 26 people": a number before these is a duration (`offset_unit`)
+    let durationUnits: Set<String>
+    /// "initially reported six dead", "at first": grammar class `earlier_figure` (a toll the article updates)
+    let earlierFigures: PhraseSet
     /// ISO3 -> capital: "the Ukrainian capital", "Russia's capital", "the capital" of the target country
     let capitals: [String: String]
     /// "on the night of May 16-17": the night into the second day
@@ -84,6 +96,8 @@ struct AttackFrame {
     let nonCombat: PhraseSet
     /// "the following day", "a day later": grammar class `next_day`
     let nextDayPhrases: PhraseSet
+    /// "the same night", "that day": grammar class `same_day`
+    let sameDayPhrases: PhraseSet
     /// "Moscow time": grammar class `clock_word`
     let clockWords: Set<String>
     /// "power cuts", "blackouts": grammar class `outage`; "after the strikes": `after_word`
@@ -273,6 +287,13 @@ struct AttackFrame {
             guard let v = it.value, !isCompoundModifier(it, s) else { continue }
             let after = it.range.upperBound
             if after + 1 < s.tokens.count, s.tokens[after].lower == "of", ["them", "whom"].contains(s.tokens[after + 1].lower) { continue }
+            // "Seventeen of the wounded were taken to hospital": a part of a toll given elsewhere
+            if after + 2 < s.tokens.count, s.tokens[after].lower == "of", partitives.contains(s.tokens[after + 1].lower),
+               items.dropFirst(n + 1).first(where: { $0.range.lowerBound == after + 2 }).map({ $0.kind == .trigger && $0.a == "casualty" }) == true { continue }
+            // "two weeks after gunmen killed 26 people": a duration, not a count
+            if after < s.tokens.count, durationUnits.contains(s.tokens[after].lower) { continue }
+            // "initially reported six dead", "At first, officials reported 12 injured": a toll the article updates
+            if followsEarlierFigure(it.range.lowerBound, s) { continue }
             // "another woman, 71, died": an age between commas after a person noun
             let b0 = it.range.lowerBound
             // (or after a name: "the captain, Murat Aydin, 56, suffered shrapnel wounds")
@@ -373,10 +394,21 @@ struct AttackFrame {
         }
 
         // 4. date: the first day-precise date of the sentence; "overnight on Jan. 12": the explicit date
-        let dayDates = items.filter { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) && !precededBy($0, ["since", "until"], s) }
+        // ("since March 22, when Russia launched 88 missiles": the when-clause tells of that day)
+        let dayDates = items.filter { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range)
+            && (!precededBy($0, ["since", "until"], s) || opensWhenClause($0, s)) }
         var dateItem = dayDates.first
         if let d = dateItem, d.rule == "date.relative_day", dayDates.count > 1, dayDates[1].range.lowerBound - d.range.upperBound <= 2 {
             dateItem = dayDates[1]
+        }
+        // "Less than two weeks earlier, on April 4, ...": the calendar date, not the offset from the story's day
+        if let d = dateItem, d.rule == "date.offset", let c = dayDates.first(where: { Self.calendarRules.contains($0.rule) }) {
+            dateItem = c
+        }
+        // "The emergency service said on Monday that 35 people died ... on Sunday": the day of the statement is
+        // not the day of the attack when the sentence has another
+        if let d = dateItem, dayDates.count > 1, isStatementDay(d, items, s), let other = dayDates.first(where: { $0.range != d.range }) {
+            dateItem = other
         }
         p.date = dateItem?.date
         if let d = dateItem, let r = d.date, r.precision == .day, let a = CivilDate(iso: r.date)?.dayNumber {
@@ -405,7 +437,8 @@ struct AttackFrame {
         }
         p.lastNight = s.tokens.contains { nightWords.contains($0.lower) || $0.lower == "overnight" }
         p.nextDay = p.date == nil && s.contains(anyOf: nextDayPhrases)
-        p.calendarDate = dateItem.map { ["date.month_day", "date.day_month", "date.weekday", "date.iso"].contains($0.rule) } ?? false
+        p.sameDay = p.date == nil && s.contains(anyOf: sameDayPhrases)
+        p.calendarDate = dateItem.map { Self.calendarRules.contains($0.rule) } ?? false
 
         // 5. attacker and target
         sides(&p, s)
@@ -504,6 +537,33 @@ struct AttackFrame {
             }
         }
         return false
+    }
+
+    /// "initially reported six dead", "At first, officials reported 12 injured": an `earlier_figure` phrase in
+    /// the eight tokens before `t`, with no ";", "but", "later" or "now" between (the figure the article updates).
+    func followsEarlierFigure(_ t: Int, _ s: AnalyzedSentence) -> Bool {
+        var k = t - 1
+        while k >= 0, t - k <= 8 {
+            if [";", "but", "later", "now"].contains(s.tokens[k].lower) { return false }
+            if earlierFigures.ends(before: k + 1, in: s.tokens) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    static let calendarRules: Set<String> = ["date.month_day", "date.day_month", "date.weekday", "date.iso"]
+
+    /// "said on Monday", "said Monday": a date right after an attribution verb (and "on")
+    func isStatementDay(_ d: Item, _ items: [Item], _ s: AnalyzedSentence) -> Bool {
+        var b = d.range.lowerBound
+        if b > 0, s.tokens[b - 1].lower == "on" { b -= 1 }
+        return items.contains { $0.range.upperBound == b && $0.isTrigger("claim") }
+    }
+
+    /// "since March 22, when ...": a comma and "when" right after the date
+    func opensWhenClause(_ d: Item, _ s: AnalyzedSentence) -> Bool {
+        let e = d.range.upperBound
+        return e + 1 < s.tokens.count && s.tokens[e].text == "," && s.tokens[e + 1].lower == "when"
     }
 
     /// A place is a location of the attack unless it is a dateline, a speaker ("Kyiv said"),

@@ -60,7 +60,7 @@ public struct EventExtractor: Sendable {
             if !ex.isEmpty {
                 exchanges += ex
             } else if let a = attackFrame.piece(s, claimant: claimant, previousCategory: previousCategory) {
-                attacks.append(a)
+                attacks += casualtiesByClause(a, s, claimant: claimant, previousCategory: previousCategory)
                 attacked = true
             } else if bullet, attackList, let i = attacks.indices.last {
                 // "… destroyed 21 drones over these regions:" then "- Kursk region — 11": the list's places
@@ -105,6 +105,29 @@ public struct EventExtractor: Sendable {
 
     // MARK: - attacks
 
+    /// "In Kyiv, at least 27 people died; in Kryvyi Rih, 10 people were killed": clauses between semicolons
+    /// that each give a toll give one piece each (the sentence's other figures stay with the first), with
+    /// the clause's places; a sentence with one such clause is one piece.
+    func casualtiesByClause(_ a: AttackPiece, _ s: AnalyzedSentence, claimant: ActorRef?, previousCategory: String?) -> [AttackPiece] {
+        guard a.killed != nil || a.injured != nil, s.tokens.contains(where: { $0.text == ";" }) else { return [a] }
+        let parts = s.clauses(separatedBy: ";").compactMap { attackFrame.piece($0, claimant: claimant, previousCategory: previousCategory) }
+            .filter { $0.killed != nil || $0.injured != nil }
+        guard parts.count > 1 else { return [a] }
+        return parts.enumerated().map { i, c in
+            var x = a
+            if i > 0 {
+                x.figures = [:]
+                x.breakdowns = [:]
+                x.allOf = []
+                x.typed = []
+            }
+            x.killed = c.killed
+            x.injured = c.injured
+            if !c.locations.isEmpty { x.locations = c.locations }
+            return x
+        }
+    }
+
     func mergeAttacks(_ input: [AttackPiece], published: ResolvedDate?, _ diags: inout [Diagnostic]) -> [AttackReport] {
         var pieces = input
         // a sentence that goes on about an event dated just before keeps that date
@@ -119,8 +142,8 @@ public struct EventExtractor: Sendable {
                 pieces[i].calendarDate = true
             }
         }
-        // (not one that tells of "the night": the article's night)
-        for i in pieces.indices.dropFirst() where pieces[i].date == nil && !pieces[i].lastNight {
+        // (not one that tells of "the night": the article's night; but "in the same night" is that one)
+        for i in pieces.indices.dropFirst() where pieces[i].date == nil && (!pieces[i].lastNight || pieces[i].sameDay) {
             if let d = dateBefore(i), d != published {
                 pieces[i].date = d
                 pieces[i].calendarDate = true

@@ -143,6 +143,29 @@ public struct AnalyzedSentence: Sendable {
     public func itemIndex(atOrAfter t: Int) -> Int {
         items.firstIndex { $0.range.lowerBound >= t } ?? items.count
     }
+
+    /// The parts of the sentence between `separator` tokens (";"), each with its own tokens and the items
+    /// that lie wholly inside it (token ranges counted from the part's start); the same `sentence` and text.
+    public func clauses(separatedBy separator: String) -> [AnalyzedSentence] {
+        var bounds: [Range<Int>] = []
+        var start = 0
+        for (k, t) in tokens.enumerated() where t.kind == .punct && t.text == separator {
+            bounds.append(start..<k)
+            start = k + 1
+        }
+        bounds.append(start..<tokens.count)
+        return bounds.filter { !$0.isEmpty }.map { r in
+            var part = self
+            part.tokens = Array(tokens[r])
+            part.items = items.compactMap { it in
+                guard r.contains(it.range.lowerBound), it.range.upperBound <= r.upperBound else { return nil }
+                var x = it
+                x.range = (it.range.lowerBound - r.lowerBound)..<(it.range.upperBound - r.lowerBound)
+                return x
+            }
+            return part
+        }
+    }
 }
 
 /// Lowercased multi-word phrases, matched against tokens without building strings for every window.

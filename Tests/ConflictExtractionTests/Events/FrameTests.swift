@@ -1033,4 +1033,52 @@ struct FrameTests {
         let u = try #require(r.attacks.first { $0.attacker == "UKR" })
         #expect(u.date?.date == "2026-01-23")
     }
+
+    /// "Debris fell in the Kharkiv and Sumy regions", "reported explosions in Odesa": places of the attack;
+    /// "were martyred": killed; "shot down or jammed": downed; "received medical assistance" is no swap.
+    @Test func debrisExplosionsMartyredAndJammed() throws {
+        let r = extract("Russia launched 90 drones at Ukraine overnight, the air force said. Debris fell in the Kharkiv and Sumy regions. Local channels reported explosions in Odesa.")
+        let a = try #require(r.attacks.first)
+        #expect(r.attacks.count == 1)
+        #expect(["Kharkiv Oblast", "Sumy Oblast", "Odesa"].allSatisfy(a.locations.contains), "\(a.locations)")
+        let m = try #require(extract("Nine civilians were martyred when Russian missiles struck Kharkiv on Monday.").attacks.first)
+        #expect(m.killed == Figure(9))
+        let j = try #require(extract("Russia launched 120 drones at Ukraine overnight. Air defenses shot down or jammed 101 drones, the air force said.").attacks.first)
+        #expect(j.dronesDowned == Figure(101))
+        let w = try #require(extract("Ukrainian drones struck Belgorod overnight. One woman sustained minor injuries and received medical assistance at the scene, the governor said.").attacks.first)
+        #expect(w.injured == Figure(1))
+    }
+
+    /// "Seventeen of the wounded were taken to hospital" is a part of the toll; "two weeks after gunmen killed
+    /// 26 people" is a duration; "initially reported six dead" is a toll the article updates.
+    @Test func partsDurationsAndEarlierTolls() throws {
+        let r = extract("Russian bombs struck Kharkiv on Saturday, injuring 52 people. Seventeen of the wounded were taken to hospital.")
+        #expect(r.attacks.map(\.injured) == [Figure(52)], "\(r.attacks)")
+        let d = extract("The strikes on Kharkiv came two weeks after gunmen killed 26 people near Sumy.")
+        #expect(d.attacks.contains { $0.killed == Figure(26) } && !d.attacks.contains { $0.killed == Figure(2) }, "\(d.attacks)")
+        let e = extract("Russian drones struck Odesa on Monday. The mayor initially reported six dead; by midday the emergency service said 12 people had been killed.")
+        #expect(e.attacks.map(\.killed) == [Figure(12)], "\(e.attacks)")
+    }
+
+    /// The day of an attack: "Less than two weeks earlier, on January 20" is January 20; "said on Thursday
+    /// that ... on Wednesday" is Wednesday; "since January 12, when Russia launched ..." is January 12; "In
+    /// the same night" after an attack sentence is that sentence's night.
+    @Test func calendarDatesBeforeOffsetsAndStatementDays() throws {
+        let o = try #require(extract("Less than two weeks earlier, on January 20, a Russian missile hit Kharkiv, killing 20 people.").attacks.first)
+        #expect(o.date?.date == "2026-01-20")
+        let s = try #require(extract("The emergency service said on Thursday that 35 people died when two Russian missiles struck Sumy on Wednesday.").attacks.first)
+        #expect(s.date?.date == "2026-02-04")
+        let w = extract("It was the heaviest attack since January 12, when Russia launched 88 missiles at Ukraine.")
+        #expect(w.attacks.first { $0.missilesLaunched == Figure(88) }?.date?.date == "2026-01-12", "\(w.attacks)")
+        let n = extract("On Friday, January 30, Russian drones hit Odesa, injuring two people. In the same night, the air force said 194 drones were launched across Ukraine.")
+        #expect(n.attacks.first { $0.dronesLaunched == Figure(194) }?.date?.date == "2026-01-30", "\(n.attacks)")
+    }
+
+    /// "In Kyiv, at least 5 people died; in Kharkiv, 3 people were killed": one toll per clause, each with
+    /// its places.
+    @Test func tollsBetweenSemicolons() throws {
+        let r = extract("Russian missiles struck Ukraine on Monday. In Odesa, at least 5 people died; in Kharkiv, 3 people were killed.")
+        #expect(r.attacks.contains { $0.killed == Figure(3) && $0.locations == ["Kharkiv"] }, "\(r.attacks)")
+        #expect(r.attacks.contains { $0.killed == Figure(5, .atLeast) && $0.locations.contains("Odesa") }, "\(r.attacks)")
+    }
 }
