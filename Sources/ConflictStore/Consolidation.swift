@@ -614,7 +614,8 @@ public enum Consolidation {
     /// Regroups the exchange reports of one bucket around day `center`.
     ///
     /// Dated reports: c(D) = number of sources placing the swap on day D; ptr(D) = the day of
-    /// D-1, D, D+1 with the most sources (ties: the earliest); a day D belongs to the event of ptr(D)
+    /// D-1, D, D+1 with the most sources (ties: the earliest; a neighbour where a source of D places a swap
+    /// too is left out: one source's swaps on two days are two swaps); a day D belongs to the event of ptr(D)
     /// when ptr(D) points to itself, else to its own. A change at `center` can only change the groups
     /// of days center-2...center+2, so the groups keyed center-4...center+4 (complete within the
     /// window read) are rewritten, with the undated reports published center-3...center+4.
@@ -633,6 +634,9 @@ public enum Consolidation {
             func ptr(_ d: Int) -> Int {
                 var best = d
                 for x in [d - 1, d, d + 1] where c(x) > 0 {
+                    // a source that dates swaps on both days tells of two swaps ("390 on Friday, 307 on
+                    // Saturday"): that neighbour is another swap
+                    if x != d, let own = sourcesOn[d], !sourcesOn[x]!.isDisjoint(with: own) { continue }
                     if c(x) > c(best) || (c(x) == c(best) && x < best) { best = x }
                 }
                 return best

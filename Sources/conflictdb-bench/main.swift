@@ -193,6 +193,7 @@ func child(_ args: [String]) -> Never {
     if let i = ProcessInfo.processInfo.environment["BENCH_INTERVAL"].flatMap(Double.init) { importer.options.batchInterval = i }
     if let r = ProcessInfo.processInfo.environment["BENCH_REGROUP"].flatMap(Int.init) { importer.options.regroupEvery = r }
     if let n = ProcessInfo.processInfo.environment["BENCH_NICE"].flatMap(Int32.init) { importer.options.extractionNice = n }
+    if let n = ProcessInfo.processInfo.environment["BENCH_READAHEAD"].flatMap(Int.init) { importer.options.readAhead = n }
     let metrics = ImportMetrics()
     importer.metrics = metrics
     let c0 = cpuSeconds()

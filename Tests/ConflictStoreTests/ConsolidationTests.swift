@@ -250,6 +250,21 @@ struct ConsolidationTests {
         #expect(r.contains { $0["outlet"] == "Alpha Wire" && $0["merge_rule"] == "exchange:same_day" })
     }
 
+    @Test func oneSourcesSwapsOnTwoDaysAreTwoEvents() throws {
+        // one article: 390 each on Friday 2025-03-14, 307 each on Saturday; another outlet dates the 307 on
+        // Saturday too: two events, and the one-day tolerance does not pull Saturday into Friday
+        let files = try articles([
+            ("Alpha Wire", "On Friday, Russia and Ukraine exchanged 390 prisoners of war each. On Saturday, Russia and Ukraine exchanged 307 prisoners of war each."),
+            ("Gamma News", "Russia and Ukraine exchanged 307 prisoners of war each on Saturday, the Russian Defense Ministry said."),
+        ], date: "2025-03-16")
+        let store = try importInOrder(files)
+        let r = try rows(store, """
+            SELECT r.returned_to_a AS n, e.event_date AS day FROM exchange_reports r JOIN exchanges e ON e.id = r.exchange_id
+            """)
+        #expect(Set(r.map { "\($0["n"]!) \($0["day"]!)" }) == ["390 2025-03-14", "307 2025-03-15"], "\(r)")
+        #expect(try rows(store, "SELECT id FROM exchanges").count == 2)
+    }
+
     @Test func hedgedFiguresThatHoldDoNotDisagree() throws {
         // "more than 300" and "320" agree; "320" and "290" do not
         let files = try articles([("Alpha Wire", "more than 300"), ("Gamma News", "320"), ("Beta Post", "290")].map {

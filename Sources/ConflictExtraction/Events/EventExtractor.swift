@@ -364,6 +364,10 @@ public struct EventExtractor: Sendable {
 
     // MARK: - exchanges
 
+    func isDyad(_ sides: [String]) -> Bool {
+        sides.count == 2 && dict.conflicts.contains { Set([$0.0, $0.1]) == Set(sides) }
+    }
+
     func mergeExchanges(_ input: [ExchangePiece], published: ResolvedDate?, _ diags: inout [Diagnostic]) -> [ExchangeReport] {
         // two sides for each piece
         var defaultSides: [String]? = nil
@@ -379,8 +383,11 @@ public struct EventExtractor: Sendable {
         }
         // "The Russian Defense Ministry said 84 servicemen had been returned in that swap": the date of the
         // exchange in the sentence before
-        for i in pieces.indices.dropFirst() where pieces[i].date == nil && pieces[i].refersBack {
-            if pieces[i - 1].sentence == pieces[i].sentence - 1, let d = pieces[i - 1].date { pieces[i].date = d }
+        // (and "On Friday, May 23, 390 Ukrainians were freed. The Russian side also received 390 people.": a
+        // sentence that goes on right after a swap dated to the day keeps that day)
+        for i in pieces.indices.dropFirst() where pieces[i].date == nil {
+            guard pieces[i - 1].sentence == pieces[i].sentence - 1, let d = pieces[i - 1].date else { continue }
+            if pieces[i].refersBack || (d.precision == .day && !pieces[i - 1].agreed && !pieces[i].agreed) { pieces[i].date = d }
         }
         // "150 Russian servicemen had come home. The same number of captured Ukrainian soldiers was handed over
         // in return": the side named gets the one figure the sentence before gave the other side
@@ -396,6 +403,15 @@ public struct EventExtractor: Sendable {
             pieces[i].sides = [x, y]
             if pieces[i].date == nil { pieces[i].date = before.date }
             pieces[i].rules.append("exchange.same_number")
+        }
+        // "303 Russian servicemen had been returned and were receiving medical assistance in Belarus": two sides
+        // that are no dyad of conflicts.tsv, in an article whose swap is between a dyad holding the side that
+        // received: that dyad
+        if let d = defaultSides, isDyad(d) {
+            for i in pieces.indices where pieces[i].sides.count == 2 && !isDyad(pieces[i].sides) {
+                let got = Set(pieces[i].returned.keys)
+                if !got.isEmpty, got.isSubset(of: Set(d)) { pieces[i].sides = d }
+            }
         }
         var reports: [ExchangeReport] = []
         var explicitDate = Set<Int>()

@@ -1081,4 +1081,23 @@ struct FrameTests {
         #expect(r.attacks.contains { $0.killed == Figure(3) && $0.locations == ["Kharkiv"] }, "\(r.attacks)")
         #expect(r.attacks.contains { $0.killed == Figure(5, .atLeast) && $0.locations.contains("Odesa") }, "\(r.attacks)")
     }
+
+    /// Exchanges: "the reunification of seven Ukrainian children" returns them; "namely 270 servicemen and 120
+    /// civilians" are parts; a sentence right after a swap dated to the day keeps that day; a place where the
+    /// returned are cared for ("in Belarus") is no side when the article's swap is between a dyad.
+    @Test func reunitedChildrenPartsAndTheDayBefore() throws {
+        let q = try #require(extract("Qatar facilitated the reunification of seven Ukrainian children with their families in Ukraine on Tuesday.").exchanges.first)
+        #expect(q.returnedToB == Figure(7) && q.sideB == "UKR")
+        let r = extract("""
+            Ukraine brought home 303 defenders on Sunday, the president said.
+
+            On Friday, January 30, 390 Ukrainians were freed, namely 270 servicemen and 120 civilians. The Russian side also received 390 people.
+
+            The ministry said that 303 Russian servicemen had been returned and were receiving medical assistance in Belarus.
+            """)
+        let fri = r.exchanges.filter { $0.date?.date == "2026-01-30" }
+        #expect(fri.contains { $0.returnedToB == Figure(390) && $0.civiliansToB == Figure(120) } && fri.allSatisfy { $0.total == nil }, "\(r.exchanges)")
+        #expect(fri.contains { $0.returnedToA == Figure(390) }, "\(r.exchanges)")
+        #expect(r.exchanges.allSatisfy { $0.sideA == "RUS" && $0.sideB == "UKR" }, "\(r.exchanges)")
+    }
 }
