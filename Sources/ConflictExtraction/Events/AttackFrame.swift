@@ -21,6 +21,9 @@ struct AttackPiece {
     var claimant: ActorRef?
     var rules: [String] = []
     var hasAttackSignal = false
+    /// a toll the article updates was left out ("initially reported six dead ... in the X district"): the
+    /// sentence is still about the attack, and its places are the attack's
+    var earlierToll = false
     /// an attack word ("struck", "launched", "attack"), not only a weapon ("would deliver interceptor missiles")
     var hasAttackTrigger = false
     /// figure keys given for one type of missile only ("all 18 Kh-101 were downed", "two of nine Iskander-M"):
@@ -293,7 +296,10 @@ struct AttackFrame {
             // "two weeks after gunmen killed 26 people": a duration, not a count
             if after < s.tokens.count, durationUnits.contains(s.tokens[after].lower) { continue }
             // "initially reported six dead", "At first, officials reported 12 injured": a toll the article updates
-            if followsEarlierFigure(it.range.lowerBound, s) { continue }
+            if followsEarlierFigure(it.range.lowerBound, s) {
+                p.earlierToll = true
+                continue
+            }
             // "another woman, 71, died": an age between commas after a person noun
             let b0 = it.range.lowerBound
             // (or after a name: "the captain, Murat Aydin, 56, suffered shrapnel wounds")
@@ -447,7 +453,7 @@ struct AttackFrame {
            s.tokens.indices.contains(where: { k in k > 0 && s.tokens[k].lower == "capital" && s.tokens[k - 1].lower == "the" }) {
             p.locations.append(cap)
         }
-        guard p.hasFigures || (p.hasAttackSignal && (!p.locations.isEmpty || !p.targets.isEmpty)) else {
+        guard p.hasFigures || ((p.hasAttackSignal || p.earlierToll) && (!p.locations.isEmpty || !p.targets.isEmpty)) else {
             // "Overnight, Russia attacked Ukraine with drones and missiles.": no report of its own, but the sides
             // for the sentences after it ("In total, the enemy used 38 missiles")
             guard p.hasAttackTrigger, p.attacker != nil, p.target != nil, sidesNamed(s) else { return nil }

@@ -1058,6 +1058,9 @@ struct FrameTests {
         #expect(d.attacks.contains { $0.killed == Figure(26) } && !d.attacks.contains { $0.killed == Figure(2) }, "\(d.attacks)")
         let e = extract("Russian drones struck Odesa on Monday. The mayor initially reported six dead; by midday the emergency service said 12 people had been killed.")
         #expect(e.attacks.map(\.killed) == [Figure(12)], "\(e.attacks)")
+        // (the sentence of the earlier toll still gives its places)
+        let p = extract("Russian drones struck Ukraine on Monday, killing 12 people, the air force said. The governor initially reported six dead in Sumy.")
+        #expect(p.attacks.count == 1 && p.attacks.first?.locations.contains("Sumy") == true, "\(p.attacks)")
     }
 
     /// The day of an attack: "Less than two weeks earlier, on January 20" is January 20; "said on Thursday
