@@ -247,7 +247,10 @@ struct AttackFrame {
             // "destroyed 64 drones over the Bryansk, Kursk and Rostov regions, including 21 over the Bryansk
             // region": a figure whose parts follow is the total, not a breakdown
             let partsFollow = p.figures[key] == nil && items.dropFirst(n + 1).contains { $0.kind == .number && subset.ends(before: $0.range.lowerBound, in: s.tokens) }
-            if isBreakdown(items, from: max(wIndex, n), s), !partsFollow {
+            // "Forty-two of them were destroyed over the Saratov Region, 31 over ..., while another 16 were
+            // neutralized over the waters of the Sea of Azov": one more part of the breakdown
+            let anotherPart = p.breakdowns[key] != nil && it.range.lowerBound > 0 && ["another", "further"].contains(s.tokens[it.range.lowerBound - 1].lower)
+            if (isBreakdown(items, from: max(wIndex, n), s) || anotherPart), !partsFollow {
                 p.breakdowns[key, default: []].append(fig)
             } else if p.figures[key] == nil {
                 p.figures[key] = fig
@@ -331,6 +334,9 @@ struct AttackFrame {
                 if c.kind == .trigger, c.a == "casualty" { slot = c.b; break }
                 if c.isTrigger("exchange", "people") { continue }   // "one civilian was killed"
                 if c.kind == .trigger, c.a == "delegation" { continue }   // "14 crew members was hurt"
+                // "a man and a woman were killed": the second of a chain of singular people (counted below)
+                if c.kind == .number, c.value == 1, v == 1, c.range.lowerBound > 0, s.tokens[c.range.lowerBound - 1].lower == "and",
+                   ["a", "an"].contains(s.tokens[c.range.lowerBound].lower) { continue }
                 if c.kind == .number || c.kind == .weapon || c.kind == .trigger { break }
             }
             // killing/wounding NUM people
@@ -616,15 +622,18 @@ struct AttackFrame {
             return false
         }
         // "the ministry said in Moscow": where it was said
-        if b > 1, s.tokens[b - 1].lower == "in", n > 0, items[n - 1].isTrigger("claim"), items[n - 1].range.upperBound == b - 1 { return false }
+        // (not "Impacts were reported in Tel Aviv": a passive report of what happened there)
+        if b > 1, s.tokens[b - 1].lower == "in", n > 0, items[n - 1].isTrigger("claim"), items[n - 1].range.upperBound == b - 1,
+           !(items[n - 1].range.lowerBound > 0 && copulas.contains(s.tokens[items[n - 1].range.lowerBound - 1].lower)) { return false }
         // "told a press briefing in Phnom Penh", "told reporters in Kyiv": where it was said (grammar class
         // `speech_setting`)
         if b > 1, s.tokens[b - 1].lower == "in", speechSettings.contains(s.tokens[b - 2].lower) { return false }
         if e < s.tokens.count, s.tokens[e].lower == "'s", b > 0, !["in", "of", "on", "over"].contains(s.tokens[b - 1].lower) { return false }
         // "In Moscow, the Defense Ministry described the operation as ...": the seat of the government that
-        // speaks (a capital, a comma, an institution of its country), in a sentence with no casualties
+        // speaks (a capital, a comma, an institution or official of its country), in a sentence with no casualties
+        // ("In New Delhi, Foreign Secretary Vikram Misri said ...": an official of its country, by title or name)
         if it.a == "capital", e + 1 < s.tokens.count, s.tokens[e].text == ",", n + 1 < items.count,
-           items[n + 1].kind == .organization, items[n + 1].country == nil || items[n + 1].country == it.country,
+           [.organization, .title, .person].contains(items[n + 1].kind), items[n + 1].country == nil || items[n + 1].country == it.country,
            items[n + 1].range.lowerBound <= e + 2, !items.contains(where: { $0.kind == .trigger && $0.a == "casualty" }) {
             return false
         }

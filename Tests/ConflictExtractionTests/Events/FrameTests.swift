@@ -1103,4 +1103,25 @@ struct FrameTests {
         #expect(fri.contains { $0.returnedToA == Figure(390) }, "\(r.exchanges)")
         #expect(r.exchanges.allSatisfy { $0.sideA == "RUS" && $0.sideB == "UKR" }, "\(r.exchanges)")
     }
+
+    /// "Impacts were reported in Kyiv" is a location (a passive report, not where it was said); "a man and a
+    /// woman were killed" is two; "paramedics treated 70 people" are injured; "The targets included sites in
+    /// Sumy" names places of the attack; "In Kyiv, Foreign Minister X said" is where the government spoke.
+    @Test func passiveReportsChainsOfPeopleAndTargetLists() throws {
+        let r = extract("Russian missiles struck Ukraine overnight, the air force said. Impacts were reported in Kyiv and Odesa, where a man and a woman were killed. Paramedics said they had treated 70 people.")
+        let a = try #require(r.attacks.first)
+        #expect(r.attacks.count == 1, "\(r.attacks)")
+        #expect(a.locations.contains("Kyiv") && a.locations.contains("Odesa"), "\(a.locations)")
+        #expect(a.killed == Figure(2) && a.injured == Figure(70), "\(a)")
+        let t = try #require(extract("Russia launched 24 missiles at Ukraine on Monday. The targets included a plant in Dnipro and sites in Sumy.").attacks.first)
+        #expect(t.locations.contains("Dnipro") && t.locations.contains("Sumy"), "\(t.locations)")
+        let k = extract("Russian drones struck Kharkiv on Monday. In Kyiv, Foreign Minister Andrii Sybiha said the strikes were a war crime.")
+        #expect(k.attacks.allSatisfy { !$0.locations.contains("Kyiv") }, "\(k.attacks)")
+    }
+
+    /// "while another 16 were neutralized over the Black Sea" is one more part of a breakdown.
+    @Test func anotherPartOfABreakdown() throws {
+        let b = extract("Air defenses destroyed 60 Ukrainian drones overnight, the ministry said. Forty of them were destroyed over the Kursk region, 4 over the Belgorod region, while another 16 were neutralized over the waters of the Black Sea.")
+        #expect(b.attacks.map(\.dronesDowned) == [Figure(60)], "\(b.attacks)")
+    }
 }
