@@ -63,7 +63,16 @@ struct TalksFrame {
         let items = s.items
         // "the next meeting in Abu Dhabi", "upcoming talks": not held yet; "a further round of direct
         // negotiations": the talks word right after such a one too
-        let talksWords = items.filter { $0.isTrigger("talks", "event") }
+        var talksWords = items.filter { $0.isTrigger("talks", "event") }
+        // "Negotiators from Moscow and Kyiv spent three hours at Istanbul's Dolmabahce Palace on Tuesday": the
+        // delegations of two sides at a place on a day, with no word of another event, are a round of talks
+        if talksWords.isEmpty, let g = items.first(where: { $0.isTrigger("delegation", "group") }),
+           !items.contains(where: { ($0.kind == .trigger && ($0.a == "attack" || $0.a == "exchange" || $0.a == "casualty")) }),
+           items.contains(where: { $0.kind == .date && $0.date?.precision == .day }),
+           Set(items.compactMap { ($0.kind == .country || $0.kind == .demonym || ($0.kind == .place && $0.a == "capital")) ? $0.country : nil }).count >= 2,
+           items.contains(where: { it in it.kind == .place && it.range.lowerBound > 0 && ["at", "in"].contains(s.tokens[it.range.lowerBound - 1].lower) }) {
+            talksWords = [g]
+        }
         let future = talksWords.filter { it in
             let b = it.range.lowerBound
             return s.tokens[max(0, b - 3)..<b].contains { futureMarkers.contains($0.lower) }
@@ -366,6 +375,14 @@ struct TalksFrame {
             return true
         }.map(\.element)
         guard !persons.isEmpty else { return [] }
+        // "Presidential aide Vladimir Medinsky headed the delegation, which also included ...": a group noun with
+        // no side, in a sentence that names no country, is the side of its members when they share one
+        if groups.contains(where: { $0.side == nil }), !items.contains(where: { $0.kind == .country || $0.kind == .demonym }) {
+            let countries = Set(persons.compactMap(\.country))
+            if countries.count == 1, persons.allSatisfy({ $0.country != nil }) {
+                for g in groups.indices where groups[g].side == nil { groups[g].side = countries.first }
+            }
+        }
         if groups.isEmpty {
             // no group noun: "Rubio was joined by Waltz", "talks chaired by Fidan", "X is also in Geneva":
             // the persons' own country

@@ -1124,4 +1124,16 @@ struct FrameTests {
         let b = extract("Air defenses destroyed 60 Ukrainian drones overnight, the ministry said. Forty of them were destroyed over the Kursk region, 4 over the Belgorod region, while another 16 were neutralized over the waters of the Black Sea.")
         #expect(b.attacks.map(\.dronesDowned) == [Figure(60)], "\(b.attacks)")
     }
+
+    /// "Negotiators from Moscow and Kyiv spent three hours at Istanbul's Ciragan Palace on Tuesday": a round of
+    /// talks with no talks word; "Vladimir Medinsky headed the delegation" (no side named): his country's.
+    @Test func negotiatorsAtAVenueOnADayAndASidelessDelegation() throws {
+        let r = extract("Negotiators from Moscow and Kyiv spent three hours at Istanbul's Ciragan Palace on Tuesday. Vladimir Medinsky headed the delegation, which also included Vladimir Putin.")
+        let t = try #require(r.talks.first)
+        #expect(r.talks.count == 1 && t.location == "Istanbul" && t.startDate?.date == "2026-02-03", "\(r.talks)")
+        #expect(t.delegations.first { $0.side == "RUS" }?.members.map(\.name) == ["Vladimir Medinsky", "Vladimir Putin"], "\(t.delegations)")
+        // (and not a sentence about a strike: "Negotiators from Moscow and Kyiv were in Istanbul on Tuesday as
+        // Russian drones struck Kharkiv")
+        #expect(extract("Negotiators from Moscow and Kyiv were in Istanbul on Tuesday as Russian drones struck Kharkiv.").talks.isEmpty)
+    }
 }
