@@ -419,7 +419,10 @@ struct ExchangeFrame {
         // the day of the talks (EventExtractor dates the swap to its month when that day is not the article's)
         // (one day only: "linked to deals made during talks on May 16, June 2 and July 23" dates nothing)
         let days = unbounded.filter(isDay)
-        if p.date == nil, days.count == 1, !p.returned.isEmpty || p.each != nil || p.total != nil { p.talksDay = days[0].date }
+        // (not "closing the exchange that was agreed when the two delegations met in Istanbul on 16 May": the
+        // talks where the swap was agreed, before it was carried out)
+        let agreedAtTalks = talkAnchors.contains { t in s.tokens[max(0, t - 6)..<t].contains { agreeWords.contains($0.lower) } }
+        if p.date == nil, days.count == 1, !agreedAtTalks, !p.returned.isEmpty || p.each != nil || p.total != nil { p.talksDay = days[0].date }
         p.sameNumber = s.contains(anyOf: sameNumber)
         p.sameNumberCivilians = p.sameNumber && s.tokens.contains { $0.lower == "civilians" }
         if !people {

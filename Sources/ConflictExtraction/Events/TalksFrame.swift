@@ -102,7 +102,9 @@ struct TalksFrame {
             // "at Istanbul's Ciragan Palace": the possessive city of a site is the venue
             let ofSite = items.dropFirst(n + 1).first.map { $0.kind == .place && $0.a == "venue" && $0.range.lowerBound == it.range.upperBound + 1 } ?? false
             let possessive = s.isPossessive(it) && !ofSite
-            if it.kind == .place, !possessive, Self.venueKinds.contains(it.a), it.text.uppercased() != it.text || it.text.count <= 3 {
+            // ("Peskov said in Moscow that the results of the talks ...": where it was said, not the venue)
+            let saidIn = prev == "in" && items[..<n].last.map { $0.isTrigger("claim") && $0.range.upperBound == b - 1 } == true
+            if it.kind == .place, !possessive, !saidIn, Self.venueKinds.contains(it.a), it.text.uppercased() != it.text || it.text.count <= 3 {
                 if ["in", "at", "to", "metropolis", "city", "capital", "hosted", "host", "venue", "-"].contains(prev) || ["in", "at"].contains(prev2)
                     || (prev == "of" && ["city", "capital", "town", "resort", "village"].contains(prev2))
                     // "in Belarus's Gomel region"

@@ -1136,4 +1136,14 @@ struct FrameTests {
         // Russian drones struck Kharkiv")
         #expect(extract("Negotiators from Moscow and Kyiv were in Istanbul on Tuesday as Russian drones struck Kharkiv.").talks.isEmpty)
     }
+
+    /// "Peskov said in Moscow that the results of the talks ...": Moscow is where it was said, not a venue;
+    /// "closing the exchange that was agreed when the delegations met in Istanbul on 16 January": the swap is
+    /// not dated by the talks where it was agreed.
+    @Test func whereItWasSaidAndWhereASwapWasAgreed() throws {
+        let r = extract("Russian and Ukrainian delegations held talks in Istanbul on Monday. The Kremlin spokesman said in Moscow that the results of the talks would not be made public.")
+        #expect(r.talks.allSatisfy { $0.location != "Moscow" }, "\(r.talks)")
+        let e = extract("Zelenskyy says 303 more Ukrainian defenders have come home, closing the exchange that was agreed when the two delegations met in Istanbul on January 16.")
+        #expect(e.exchanges.first?.date?.date == "2026-02-05", "\(e.exchanges)")
+    }
 }
