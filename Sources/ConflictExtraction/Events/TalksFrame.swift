@@ -93,6 +93,19 @@ struct TalksFrame {
         // "the next round could take place in early March": planned talks are no talks yet
         if s.containsOutsideDates(intentWords), items.contains(where: { $0.kind == .date && ($0.date?.precision == .month || $0.date?.precision == .year) }),
            !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }) { return [] }
+        // "Ukraine and Russia are expected to hold a new round of negotiations in Istanbul on Wednesday", "the
+        // meeting was planned for Wednesday": a weekday told with an intent is a day to come, not a day held
+        if s.containsOutsideDates(intentWords) || s.tokens.contains(where: { $0.lower == "planned" }),
+           // (not the day of a statement: "said on Wednesday that Kyiv expected an exchange ... following the
+           // first round of talks in Abu Dhabi")
+           items.enumerated().contains(where: { n, d in
+               d.kind == .date && d.rule == "date.weekday"
+                   && !(n > 0 && items[n - 1].isTrigger("claim") && d.range.lowerBound - items[n - 1].range.upperBound <= 1)
+           }),
+           !items.contains(where: { $0.kind == .date && ["date.month_day", "date.day_month", "date.iso"].contains($0.rule) }),
+           !items.contains(where: { $0.kind == .trigger && $0.a == "talks" && $0.text.lowercased().hasSuffix("ed") && $0.text.lowercased() != "planned" }) {
+            return []
+        }
         // venues: places after in/at, "the Emirati capital", countries after "in"
         var venues: [(Item, Bool)] = []
         for (n, it) in items.enumerated() {

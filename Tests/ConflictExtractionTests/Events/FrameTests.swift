@@ -1146,4 +1146,12 @@ struct FrameTests {
         let e = extract("Zelenskyy says 303 more Ukrainian defenders have come home, closing the exchange that was agreed when the two delegations met in Istanbul on January 16.")
         #expect(e.exchanges.first?.date?.date == "2026-02-05", "\(e.exchanges)")
     }
+
+    /// "are expected to hold a new round of negotiations in Istanbul on Wednesday": a weekday told with an intent
+    /// is a day to come, no talks held; "said on Wednesday that Kyiv expected an exchange ... following the
+    /// first round of talks in Istanbul": the weekday is the statement's, the round was held.
+    @Test func plannedTalksOnAWeekday() throws {
+        #expect(extract("Ukraine and Russia are expected to hold a new round of negotiations in Istanbul on Wednesday, Zelenskyy said.").talks.isEmpty)
+        #expect(extract("Zelenskyy said on Wednesday that Kyiv expected an exchange of prisoners soon, following the first round of talks in Istanbul.").talks.count == 1)
+    }
 }
