@@ -413,6 +413,12 @@ struct AttackFrame {
         if let d = dateItem, d.rule == "date.relative_day", dayDates.count > 1, dayDates[1].range.lowerBound - d.range.upperBound <= 2 {
             dateItem = dayDates[1]
         }
+        // "The overnight barrage was the largest since March 11, when Russia said it had shot down 337 drones":
+        // with every figure in the when-clause, the sentence's figures are of that day
+        if let w = dayDates.first(where: { precededBy($0, ["since"], s) && opensWhenClause($0, s) }),
+           !items.contains(where: { $0.kind == .number && $0.range.lowerBound < w.range.lowerBound }) {
+            dateItem = w
+        }
         // "Less than two weeks earlier, on April 4, ...": the calendar date, not the offset from the story's day
         if let d = dateItem, d.rule == "date.offset", let c = dayDates.first(where: { Self.calendarRules.contains($0.rule) }) {
             dateItem = c

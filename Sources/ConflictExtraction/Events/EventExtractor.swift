@@ -59,6 +59,9 @@ public struct EventExtractor: Sendable {
             var attacked = false
             if !ex.isEmpty {
                 exchanges += ex
+            } else if let ps = attacksByDatedClause(s, claimant: claimant, previousCategory: previousCategory) {
+                attacks += ps
+                attacked = true
             } else if let a = attackFrame.piece(s, claimant: claimant, previousCategory: previousCategory) {
                 attacks += casualtiesByClause(a, s, claimant: claimant, previousCategory: previousCategory)
                 attacked = true
@@ -104,6 +107,22 @@ public struct EventExtractor: Sendable {
     }
 
     // MARK: - attacks
+
+    /// "On 9 July it fired a record 728 drones at Ukraine, while a strike on Kyiv on 17 June killed 28 people":
+    /// clauses cut at ", while" or ";" that each have a calendar date of their own are attacks of their own
+    /// (nil unless two or more such clauses give pieces).
+    func attacksByDatedClause(_ s: AnalyzedSentence, claimant: ActorRef?, previousCategory: String?) -> [AttackPiece]? {
+        let cuts = s.tokens.indices.filter { k in
+            s.tokens[k].text == ";" || (s.tokens[k].text == "," && k + 1 < s.tokens.count && s.tokens[k + 1].lower == "while")
+        }
+        guard !cuts.isEmpty else { return nil }
+        let parts = s.clauses(cuttingAt: cuts)
+        guard parts.count > 1, parts.allSatisfy({ p in
+            p.items.contains { $0.kind == .date && AttackFrame.calendarRules.contains($0.rule) && $0.date?.precision == .day }
+        }) else { return nil }
+        let pieces = parts.compactMap { attackFrame.piece($0, claimant: claimant, previousCategory: previousCategory) }
+        return pieces.count > 1 ? pieces : nil
+    }
 
     /// "In Kyiv, at least 27 people died; in Kryvyi Rih, 10 people were killed": clauses between semicolons
     /// that each give a toll give one piece each (the sentence's other figures stay with the first), with

@@ -147,9 +147,14 @@ public struct AnalyzedSentence: Sendable {
     /// The parts of the sentence between `separator` tokens (";"), each with its own tokens and the items
     /// that lie wholly inside it (token ranges counted from the part's start); the same `sentence` and text.
     public func clauses(separatedBy separator: String) -> [AnalyzedSentence] {
+        clauses(cuttingAt: tokens.indices.filter { tokens[$0].kind == .punct && tokens[$0].text == separator })
+    }
+
+    /// The parts of the sentence between the tokens at `cuts` (the cut tokens left out), as `clauses(separatedBy:)`.
+    public func clauses(cuttingAt cuts: [Int]) -> [AnalyzedSentence] {
         var bounds: [Range<Int>] = []
         var start = 0
-        for (k, t) in tokens.enumerated() where t.kind == .punct && t.text == separator {
+        for k in cuts.sorted() where k >= start {
             bounds.append(start..<k)
             start = k + 1
         }

@@ -1154,4 +1154,15 @@ struct FrameTests {
         #expect(extract("Ukraine and Russia are expected to hold a new round of negotiations in Istanbul on Wednesday, Zelenskyy said.").talks.isEmpty)
         #expect(extract("Zelenskyy said on Wednesday that Kyiv expected an exchange of prisoners soon, following the first round of talks in Istanbul.").talks.count == 1)
     }
+
+    /// "The overnight barrage was the largest since January 11, when Russia said it had shot down 337 drones":
+    /// the figures are January 11's (and no running total); "On January 9 it fired 728 drones at Ukraine,
+    /// while a strike on Kyiv on January 17 killed 28 people": two attacks, each on its own day.
+    @Test func sinceWhenClausesAndDatedClauses() throws {
+        let w = extract("Ukrainian drones struck the Kursk region overnight. The overnight barrage was among the largest since January 11, when Russia said it had shot down 337 Ukrainian drones.")
+        #expect(w.attacks.first { $0.dronesDowned == Figure(337) }?.date?.date == "2026-01-11", "\(w.attacks)")
+        let c = extract("On January 9 Russia fired 728 drones at Ukraine, while a strike on Kyiv on January 17 killed 28 people.")
+        #expect(c.attacks.first { $0.dronesLaunched == Figure(728) }?.date?.date == "2026-01-09", "\(c.attacks)")
+        #expect(c.attacks.first { $0.killed == Figure(28) }?.date?.date == "2026-01-17", "\(c.attacks)")
+    }
 }
