@@ -437,7 +437,9 @@ public struct EventExtractor: Sendable {
         var intentReports = Set<Int>()
         var military: [Int: Set<String>] = [:]
         var kinds: [Int: Set<String>] = [:]
-        let firstDated = pieces.first { $0.date != nil && $0.date?.precision != .month && !$0.agreed }?.date
+        // (the day of the article's swap, for its undated sentences: told near the top, not "The previous
+        // repatriation took place on September 18" further down)
+        let firstDated = pieces.first { $0.date != nil && $0.date?.precision != .month && !$0.agreed && $0.sentence < 4 }?.date
         for var p in pieces {
             if p.sides.count < 2 { p.sides = defaultSides ?? [] }
             guard p.sides.count == 2 else {

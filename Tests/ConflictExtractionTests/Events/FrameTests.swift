@@ -1165,4 +1165,18 @@ struct FrameTests {
         #expect(c.attacks.first { $0.dronesLaunched == Figure(728) }?.date?.date == "2026-01-09", "\(c.attacks)")
         #expect(c.attacks.first { $0.killed == Figure(28) }?.date?.date == "2026-01-17", "\(c.attacks)")
     }
+
+    /// An undated swap at the top of the article is the article's own, not dated by an earlier swap told further
+    /// down ("The previous repatriation took place on January 10 ...").
+    @Test func anUndatedLeadSwapIsNotDatedByAnEarlierOneFurtherDown() throws {
+        let r = extract("""
+            Ukraine has brought home 200 prisoners of war in a new exchange with Russia, the president said.
+
+            He thanked the mediators. The freed soldiers will receive medical care. Their families were informed.
+
+            The previous exchange took place on January 10, when Ukraine and Russia swapped 150 prisoners each.
+            """)
+        #expect(r.exchanges.first { $0.returnedToB == Figure(200) }?.date?.date == "2026-02-05", "\(r.exchanges)")
+        #expect(r.exchanges.first { $0.returnedToA == Figure(150) }?.date?.date == "2026-01-10", "\(r.exchanges)")
+    }
 }
