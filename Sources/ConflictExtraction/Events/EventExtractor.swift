@@ -52,7 +52,14 @@ public struct EventExtractor: Sendable {
         let talksBySentence = prose.map { talksFrame.pieces($0) }
         for p in talksBySentence.joined() { if let v = p.venue { venues.insert(v) } }
         var previousCategory: String?
+        // the city the sentence before names last (nil when its last place is no city): "the city" of an attack
+        // sentence that names no place
+        var lastCity: String?
         for (n, s) in prose.enumerated() {
+            defer {
+                let last = s.items.last { $0.kind == .place }
+                lastCity = last.flatMap { ["city", "capital", "town"].contains($0.a) ? $0.canonical : nil }
+            }
             let claimant = Attribution.claimant(s, &memory)
             let ex = exchangeFrame.pieces(s, claimant: claimant)
             let bullet = s.tokens.first.map { bullets.contains($0.text) } ?? false
@@ -62,7 +69,15 @@ public struct EventExtractor: Sendable {
             } else if let ps = attacksByDatedClause(s, claimant: claimant, previousCategory: previousCategory) {
                 attacks += ps
                 attacked = true
-            } else if let a = attackFrame.piece(s, claimant: claimant, previousCategory: previousCategory) {
+            } else if var a = attackFrame.piece(s, claimant: claimant, previousCategory: previousCategory) {
+                // "The deadliest strike on the city came on 14 January 2023": the city told before
+                if a.locations.isEmpty, let c = lastCity, a.hasAttackSignal || a.hasFigures,
+                   s.tokens.indices.contains(where: { k in
+                       k + 1 < s.tokens.count && s.tokens[k].lower == "the" && s.tokens[k + 1].lower == "city"
+                           && !(k + 2 < s.tokens.count && ["of", "'s"].contains(s.tokens[k + 2].lower))
+                   }) {
+                    a.locations = [c]
+                }
                 attacks += casualtiesByClause(a, s, claimant: claimant, previousCategory: previousCategory)
                 attacked = true
             } else if bullet, attackList, let i = attacks.indices.last {

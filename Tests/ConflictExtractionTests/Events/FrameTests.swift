@@ -1179,4 +1179,13 @@ struct FrameTests {
         #expect(r.exchanges.first { $0.returnedToB == Figure(200) }?.date?.date == "2026-02-05", "\(r.exchanges)")
         #expect(r.exchanges.first { $0.returnedToA == Figure(150) }?.date?.date == "2026-01-10", "\(r.exchanges)")
     }
+
+    /// "Kharkiv ... has been targeted repeatedly. The deadliest strike on the city came on January 14": the city
+    /// the sentence before names; not when that sentence's last place is no city ("The Kharkiv region ...").
+    @Test func theCityOfTheSentenceBefore() throws {
+        let r = extract("Kharkiv has been targeted repeatedly since the invasion began. The deadliest Russian strike on the city came on January 14, killing 46 people.")
+        #expect(r.attacks.first { $0.killed == Figure(46) }?.locations == ["Kharkiv"], "\(r.attacks)")
+        let g = extract("Moscow said it had repelled drones. The Kharkiv region is hit almost daily. A Russian guided bomb attack on the city on Friday killed five people.")
+        #expect(g.attacks.allSatisfy { !$0.locations.contains("Moscow") }, "\(g.attacks)")
+    }
 }
