@@ -85,6 +85,10 @@ struct TalksFrame {
             return !future.contains { f in f.range.lowerBound <= b && b - f.range.upperBound <= 3 }
         }
         guard !triggers.isEmpty else { return [] }
+        // a subheading ("Meeting with Putin in Moscow"): a few words with no closing punctuation, no day and no
+        // figure tell of nothing the sentences do not tell
+        if s.tokens.count <= 6, let last = s.tokens.last, last.kind == .word,
+           !items.contains(where: { $0.kind == .date || $0.kind == .number }) { return [] }
         // "A sixth round, set for June 15 in Muscat, was called off", "a meeting planned for this week has been
         // postponed": talks not held (grammar class `cancel_word`)
         if s.contains(anyOf: cancelWords) { return [] }

@@ -1188,4 +1188,16 @@ struct FrameTests {
         let g = extract("Moscow said it had repelled drones. The Kharkiv region is hit almost daily. A Russian guided bomb attack on the city on Friday killed five people.")
         #expect(g.attacks.allSatisfy { !$0.locations.contains("Moscow") }, "\(g.attacks)")
     }
+
+    /// A subheading ("Meeting with Putin in Moscow") is no talks of its own.
+    @Test func aSubheadingIsNoTalks() throws {
+        let r = extract("""
+            Ukrainian and US delegations held talks in Geneva on Sunday.
+
+            Meeting with Putin in Moscow
+
+            The envoys flew on to Russia afterwards.
+            """)
+        #expect(r.talks.allSatisfy { $0.location != "Moscow" }, "\(r.talks)")
+    }
 }
