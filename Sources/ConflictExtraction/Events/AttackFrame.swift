@@ -408,19 +408,19 @@ struct AttackFrame {
         // 4. date: the first day-precise date of the sentence; "overnight on Jan. 12": the explicit date
         // ("since March 22, when Russia launched 88 missiles": the when-clause tells of that day)
         let dayDates = items.filter { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range)
-            && (!precededBy($0, ["since", "until"], s) || opensWhenClause($0, s)) }
+            && (!precededBy($0, ["since", "until"], s) || s.opensWhenClause(after: $0)) }
         var dateItem = dayDates.first
         if let d = dateItem, d.rule == "date.relative_day", dayDates.count > 1, dayDates[1].range.lowerBound - d.range.upperBound <= 2 {
             dateItem = dayDates[1]
         }
         // "The overnight barrage was the largest since March 11, when Russia said it had shot down 337 drones":
         // with every figure in the when-clause, the sentence's figures are of that day
-        if let w = dayDates.first(where: { precededBy($0, ["since"], s) && opensWhenClause($0, s) }),
+        if let w = dayDates.first(where: { precededBy($0, ["since"], s) && s.opensWhenClause(after: $0) }),
            !items.contains(where: { $0.kind == .number && $0.range.lowerBound < w.range.lowerBound }) {
             dateItem = w
         }
         // "Less than two weeks earlier, on April 4, ...": the calendar date, not the offset from the story's day
-        if let d = dateItem, d.rule == "date.offset", let c = dayDates.first(where: { Self.calendarRules.contains($0.rule) }) {
+        if let d = dateItem, d.rule == "date.offset", let c = dayDates.first(where: { Item.calendarDateRules.contains($0.rule) }) {
             dateItem = c
         }
         // "The emergency service said on Monday that 35 people died ... on Sunday": the day of the statement is
@@ -456,7 +456,7 @@ struct AttackFrame {
         p.lastNight = s.tokens.contains { nightWords.contains($0.lower) || $0.lower == "overnight" }
         p.nextDay = p.date == nil && s.contains(anyOf: nextDayPhrases)
         p.sameDay = p.date == nil && s.contains(anyOf: sameDayPhrases)
-        p.calendarDate = dateItem.map { Self.calendarRules.contains($0.rule) } ?? false
+        p.calendarDate = dateItem.map { Item.calendarDateRules.contains($0.rule) } ?? false
 
         // 5. attacker and target
         sides(&p, s)
@@ -569,19 +569,11 @@ struct AttackFrame {
         return false
     }
 
-    static let calendarRules: Set<String> = ["date.month_day", "date.day_month", "date.weekday", "date.iso"]
-
     /// "said on Monday", "said Monday": a date right after an attribution verb (and "on")
     func isStatementDay(_ d: Item, _ items: [Item], _ s: AnalyzedSentence) -> Bool {
         var b = d.range.lowerBound
         if b > 0, s.tokens[b - 1].lower == "on" { b -= 1 }
         return items.contains { $0.range.upperBound == b && $0.isTrigger("claim") }
-    }
-
-    /// "since March 22, when ...": a comma and "when" right after the date
-    func opensWhenClause(_ d: Item, _ s: AnalyzedSentence) -> Bool {
-        let e = d.range.upperBound
-        return e + 1 < s.tokens.count && s.tokens[e].text == "," && s.tokens[e + 1].lower == "when"
     }
 
     /// A place is a location of the attack unless it is a dateline, a speaker ("Kyiv said"),

@@ -133,7 +133,7 @@ public struct EventExtractor: Sendable {
         guard !cuts.isEmpty else { return nil }
         let parts = s.clauses(cuttingAt: cuts)
         guard parts.count > 1, parts.allSatisfy({ p in
-            p.items.contains { $0.kind == .date && AttackFrame.calendarRules.contains($0.rule) && $0.date?.precision == .day }
+            p.items.contains { $0.kind == .date && Item.calendarDateRules.contains($0.rule) && $0.date?.precision == .day }
         }) else { return nil }
         let pieces = parts.compactMap { attackFrame.piece($0, claimant: claimant, previousCategory: previousCategory) }
         return pieces.count > 1 ? pieces : nil

@@ -62,9 +62,7 @@ struct RunningTotalRule {
         for it in s.items where it.kind == .date {
             let b = it.range.lowerBound
             // (not "since March 11, when Russia said it had shot down 337 drones": the when-clause tells of that day)
-            let e = it.range.upperBound
-            let opensWhen = e + 1 < s.tokens.count && s.tokens[e].text == "," && s.tokens[e + 1].lower == "when"
-            if b > 0, s.tokens[b - 1].lower == "since", !opensWhen { return true }
+            if b > 0, s.tokens[b - 1].lower == "since", !s.opensWhenClause(after: it) { return true }
             // "in December, Russia has already launched ...", "this week alone, Russia has launched ...": the
             // total of a month, a year or a span of several days
             if it.date?.precision == .month || it.date?.precision == .year, !(b > 0 && s.tokens[b - 1].lower == "on") { return true }

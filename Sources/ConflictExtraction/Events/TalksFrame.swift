@@ -106,7 +106,7 @@ struct TalksFrame {
                d.kind == .date && d.rule == "date.weekday"
                    && !(n > 0 && items[n - 1].isTrigger("claim") && d.range.lowerBound - items[n - 1].range.upperBound <= 1)
            }),
-           !items.contains(where: { $0.kind == .date && ["date.month_day", "date.day_month", "date.iso"].contains($0.rule) }),
+           !items.contains(where: { $0.kind == .date && Item.explicitDayRules.contains($0.rule) }),
            !items.contains(where: { $0.kind == .trigger && $0.a == "talks" && $0.text.lowercased().hasSuffix("ed") && $0.text.lowercased() != "planned" }) {
             return []
         }

@@ -8,6 +8,11 @@ import Foundation
 /// A copy now retains one box; setting a text field copies the box first when it is shared, so an item
 /// still never changes because another one was changed.
 public struct Item: Sendable {
+    /// Date rules of a day named outright ("October 7", "7 October", "2025-10-07"): no offset, no weekday.
+    static let explicitDayRules: Set<String> = ["date.month_day", "date.day_month", "date.iso"]
+    /// The same and weekdays: a calendar date, not an offset from the story's day ("six days earlier").
+    static let calendarDateRules: Set<String> = explicitDayRules.union(["date.weekday"])
+
     public enum Kind: String, Sendable {
         case country, demonym, place, organization, person, title, weapon, trigger, target, number, ordinal, date, grammar
     }
@@ -137,6 +142,13 @@ public struct AnalyzedSentence: Sendable {
         tokens.indices.contains { k in
             phrases.starts(at: k, in: tokens) && !items.contains { $0.kind == .date && $0.range.contains(k) }
         }
+    }
+
+    /// "since March 22, when Russia launched 88 missiles": a comma and "when" right after the date (the
+    /// when-clause tells of that day).
+    public func opensWhenClause(after d: Item) -> Bool {
+        let e = d.range.upperBound
+        return e + 1 < tokens.count && tokens[e].text == "," && tokens[e + 1].lower == "when"
     }
 
     /// Index of the first item at or after token `t`.
