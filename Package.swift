@@ -50,9 +50,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "ConflictExtractionTests", dependencies: ["ConflictExtraction"],
+        // What the test targets share (scratch folders); not a product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ConflictExtractionTests", dependencies: ["ConflictExtraction", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConflictStoreTests", dependencies: ["ConflictStore", "ConflictExtraction"]),
-        .testTarget(name: "conflictdbTests", dependencies: ["ConflictStore", "ConflictExtraction"]),
+        .testTarget(name: "ConflictStoreTests", dependencies: ["ConflictStore", "ConflictExtraction", "TestSupport"]),
+        .testTarget(name: "conflictdbTests", dependencies: ["ConflictStore", "ConflictExtraction", "TestSupport"]),
     ]
 )

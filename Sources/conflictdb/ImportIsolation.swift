@@ -42,13 +42,18 @@ enum ImportIsolation {
         if env[childKey] != nil || env["CONFLICTDB_ISOLATION"] == "off" { return }
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         guard FileManager.default.isExecutableFile(atPath: exe.path) else { return }  // not Linux: in process
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("conflictdb-import-\(getpid())-\(UUID().uuidString)")
+        removeStaleWorkingFolders()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("\(workPrefix)\(getpid())-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         } catch {
             return  // no working folder: import in this process
         }
-        defer { try? FileManager.default.removeItem(at: work) }
+        // every way out of the loop below ends the process (exit does not run `defer`): remove the folder first
+        func finish(_ status: Int32) -> Never {
+            try? FileManager.default.removeItem(at: work)
+            exit(status)
+        }
         let crashed = work.appendingPathComponent("crashed")
         var refused: [String: String] = [:]   // article -> the reason the next child reports
 
@@ -76,13 +81,14 @@ enum ImportIsolation {
             do {
                 try p.run()
             } catch {
+                try? FileManager.default.removeItem(at: work)
                 fail("cannot start the import process: \(error)")
             }
             childPID = p.processIdentifier
             p.waitUntilExit()
             childPID = 0
             let status = p.terminationStatus
-            if p.terminationReason == .exit { exit(status) }
+            if p.terminationReason == .exit { finish(status) }
 
             let isCrash = CrashGuard.signals.contains(status)
             let names = ((try? String(contentsOf: crashed, encoding: .utf8)) ?? "")
@@ -96,9 +102,10 @@ enum ImportIsolation {
             }
             if isCrash {
                 printError("conflictdb: error: the import crashed (\(signalName(status))); the articles reported above are stored, the transaction in progress was rolled back")
-                exit(70)
+                finish(70)
             }
             // stopped by a signal from outside: end the same way
+            try? FileManager.default.removeItem(at: work)
             signal(status, SIG_DFL)
             kill(getpid(), status)
             exit(128 + status)
@@ -106,6 +113,24 @@ enum ImportIsolation {
     }
 
     nonisolated(unsafe) static var childPID: Int32 = 0
+
+    /// The working folders are `<TMPDIR>/conflictdb-import-<pid of the parent>-<UUID>`.
+    static let workPrefix = "conflictdb-import-"
+
+    /// Removes the working folders whose parent process is gone: an import killed with SIGKILL (or by a
+    /// power cut) cannot remove its own, so the next import does. A folder whose process still runs (or
+    /// that belongs to another user, who may not be seen) is left alone.
+    static func removeStaleWorkingFolders() {
+        let tmp = FileManager.default.temporaryDirectory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: tmp.path) else { return }
+        for name in names where name.hasPrefix(workPrefix) {
+            let rest = name.dropFirst(workPrefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: tmp.appendingPathComponent(name))
+            }
+        }
+    }
 
     /// In a child: what the parent passed, and the journal of what is reported.
     final class Child {

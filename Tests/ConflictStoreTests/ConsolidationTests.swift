@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GRDB
 import Testing
 @testable import ConflictExtraction
@@ -213,8 +214,7 @@ struct ConsolidationTests {
     /// One small article per outlet (front matter, published `date`), its body a sentence of ours. Articles
     /// are numbered from `first` (their URL is their number: give batches that go together distinct numbers).
     func articles(_ items: [(outlet: String, sentence: String)], date: String, first: Int = 0) throws -> [String] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("articles-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try scratchDirectory("articles")
         var files: [String] = []
         for (i, item) in items.enumerated() {
             let n = first + i

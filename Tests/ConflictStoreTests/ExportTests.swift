@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import TestSupport
 import GRDB
 import Testing
 @testable import ConflictStore
@@ -79,8 +80,7 @@ struct ExportTests {
 
     @Test func exportedReportsRoundTrip() throws {
         // through the store: a title with every troublesome character, exported and read back
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conflictdb-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try scratchDirectory("export")
         let store = try Store.open(path: dir.appendingPathComponent("e.db").path)
         let title = "=cmd, \"quoted\"\nsecond line; -- and @at"
         try store.dbQueue.write { db in

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -47,9 +48,7 @@ func conflictdb(_ args: [String], db: String? = nil, stdin: String? = nil, cwd: 
 }
 
 func tempDir() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("conflictdb-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try scratchDirectory("cli")
 }
 
 func counts(_ db: String) throws -> String {

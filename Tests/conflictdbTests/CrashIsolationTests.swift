@@ -76,6 +76,39 @@ struct CrashIsolationTests {
         #expect(again.stdout == "0 imported, 10 unchanged, 0 replaced, 6 failed\n", "\(again.stdout)\n\(again.stderr)\nstatus \(again.status)")
     }
 
+    @Test func theWorkingFolderIsRemovedHoweverTheImportEnds() throws {
+        // the supervising parent keeps its journal in a folder under TMPDIR: a clean import, an import
+        // whose children crash, and a refused one must all leave TMPDIR as they found it
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tmp = dir.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let clean = try batch(in: dir.appendingPathComponent("clean"), crashing: false)
+        let crashing = try batch(in: dir.appendingPathComponent("crashing"), crashing: true)
+        let db = dir.appendingPathComponent("t.db").path
+        let env = ["CONFLICTDB_TEST_CRASH_MARKER": Self.marker, "TMPDIR": tmp.path]
+        let ok = try run(["import", clean.path], db: db, env: env)
+        #expect(ok.status == 1, "\(ok.stderr)")  // the binary file fails
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == [])
+        let crashed = try run(["import", crashing.path], db: db, env: env)
+        #expect(crashed.stderr.contains("crashed the import"), "\(crashed.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == [])
+        // an import killed with SIGKILL cannot remove its folder: the next import removes it, and leaves
+        // alone the folder of an import still running (this test process stands in for one)
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let stale = "conflictdb-import-\(gone.processIdentifier)-0A0A0A0A-0000-0000-0000-000000000000"
+        let live = "conflictdb-import-\(getpid())-0B0B0B0B-0000-0000-0000-000000000000"
+        for name in [stale, live] {
+            try FileManager.default.createDirectory(at: tmp.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data("imported\tx.md\n".utf8).write(to: tmp.appendingPathComponent(name).appendingPathComponent("journal"))
+        }
+        _ = try run(["import", clean.path], db: db, env: env)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == [live])
+    }
+
     @Test func articlesThatCrashAtOnceAreAllNamed() throws {
         // every article crashes: the extraction threads trap at nearly the same moment, and each crash must
         // still be pinned on its article (no "the import crashed" without a name)

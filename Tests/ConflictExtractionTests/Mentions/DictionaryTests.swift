@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ConflictExtraction
 
 @Suite("Dictionaries: loading, errors, overrides, consistency")
 struct DictionaryTests {
     func folder(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dict-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try scratchDirectory("dict")
         for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         return dir
     }
