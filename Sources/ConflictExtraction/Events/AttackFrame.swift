@@ -62,6 +62,10 @@ struct AttackFrame {
         self.causeMarkers = PhraseSet(dict.words("cause_marker"))
         self.copulas = dict.words("copula")
         self.negations = dict.words("negation")
+        self.noInfo = dict.words("no_info")
+        self.superlatives = dict.words("superlative")
+        self.monthLeads = dict.words("month_lead")
+        self.habitual = PhraseSet(dict.words("habitual"))
         self.platforms = dict.words("platform_noun")
         self.nonCombat = PhraseSet(dict.words("non_combat"))
         self.nextDayPhrases = PhraseSet(dict.words("next_day"))
@@ -70,6 +74,12 @@ struct AttackFrame {
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
         self.capitals = dict.capitals()
+        let cities = Set(dict.places.filter { $0.kind == "capital" || $0.kind == "city" }.map(\.name))
+        var quarters: [String: String] = [:]
+        for p in dict.places where p.kind != "region" && p.kind != "water" {
+            if let a = p.admin1, a != p.name, cities.contains(a), quarters[p.name] == nil { quarters[p.name] = a }
+        }
+        self.cityOfQuarter = quarters
         self.partitives = dict.words("partitive")
         self.durationUnits = dict.words("offset_unit")
         self.earlierFigures = PhraseSet(dict.words("earlier_figure"))
@@ -93,6 +103,19 @@ struct AttackFrame {
     /// "were", "are": grammar class `copula`
     let copulas: Set<String>
     let negations: Set<String>
+    /// "no immediate reports of casualties": grammar class `no_info`
+    let noInfo: Set<String>
+    /// The places inside a city that is an administrative unit of its own (Kyiv, Moscow: other places name it
+    /// as admin1), name -> city.
+    /// (Whether a city quarter is a location of its own, the gold files of our probe sets disagree: the quarter
+    /// is kept, and its city added.)
+    let cityOfQuarter: [String: String]
+    /// "In January, a missile strike ...": grammar class `month_lead`
+    let monthLeads: Set<String>
+    /// "has been regularly targeted": grammar class `habitual`
+    let habitual: PhraseSet
+    /// "one of the largest attacks": grammar class `superlative`
+    let superlatives: Set<String>
     /// "bombers", "jets": grammar class `platform_noun`
     let platforms: Set<String>
     /// "demonstration", "exercises", "match": grammar class `non_combat`
@@ -155,7 +178,7 @@ struct AttackFrame {
                 }
                 continue
             }
-            guard it.kind == .number, !it.vague, let v = it.value, !isCompoundModifier(it, s) else { continue }
+            guard it.kind == .number, !it.vague, let v = it.value, !isCompoundModifier(it, s), !opensSuperlative(it, s) else { continue }
             // the weapon this number counts
             var w: Item? = nil
             var wIndex = n
@@ -386,6 +409,8 @@ struct AttackFrame {
         for n in items.indices where items[n].isGrammar("negation") {
             let it = items[n]
             for c in items.dropFirst(n + 1).prefix(4) where c.kind == .trigger && c.a == "casualty" && c.range.lowerBound - it.range.upperBound <= 5 {
+                // ("made no mention of casualties", "no immediate reports of casualties": nothing is known)
+                if it.range.gap(to: c.range).contains(where: { noInfo.contains(s.tokens[$0].lower) }) { break }
                 // ("no one was hurt": nobody was killed either)
                 if c.b == "killed" || c.b == "casualties" || it.b == "person", p.killed == nil { p.killed = Figure(0) }
                 if c.b == "injured" || c.b == "casualties", p.injured == nil { p.injured = Figure(0) }
@@ -402,6 +427,9 @@ struct AttackFrame {
                 p.locations.append(cap)
             }
             guard it.kind == .place, isLocation(items, n, s) else { continue }
+            // a quarter of a city that is its own administrative unit ("the Sviatoshynskyi district", "the
+            // capital's Kapotnya district": places whose admin1 is that city) is also a strike on its city
+            if let city = cityOfQuarter[it.canonical], !p.locations.contains(city) { p.locations.append(city) }
             if !p.locations.contains(it.canonical) { p.locations.append(it.canonical) }
         }
 
@@ -453,6 +481,18 @@ struct AttackFrame {
            nightWords.contains(s.tokens[d.range.lowerBound - 2].lower) {
             p.date = ResolvedDate(date: end, precision: .day)
         }
+        // "In January, a missile strike on a block of flats in the city killed 46 people": one attack (a singular
+        // attack word after a/an/the) with a toll, known to the month (grammar class `month_lead` before it)
+        if p.date == nil, p.killed != nil || p.injured != nil,
+           let m = items.first(where: { $0.kind == .date && $0.date?.precision == .month && $0.range.lowerBound > 0
+               && monthLeads.contains(s.tokens[$0.range.lowerBound - 1].lower) }),
+           items.contains(where: { it in
+               it.isTrigger("attack", "event") && !it.text.lowercased().hasSuffix("s")
+                   && s.tokens[max(0, it.range.lowerBound - 3)..<it.range.lowerBound].contains { ["a", "an", "the"].contains($0.lower) }
+           }) {
+            p.date = m.date
+            p.rules.append("attack.month")
+        }
         p.lastNight = s.tokens.contains { nightWords.contains($0.lower) || $0.lower == "overnight" }
         p.nextDay = p.date == nil && s.contains(anyOf: nextDayPhrases)
         p.sameDay = p.date == nil && s.contains(anyOf: sameDayPhrases)
@@ -474,6 +514,8 @@ struct AttackFrame {
         }
         // "Russia has intensified its bombardment of the energy system since the autumn": a trend, no attack
         if !p.hasFigures, runningTotal.hasPerfectTense(s), s.tokens.contains(where: { $0.lower == "since" }) { return nil }
+        // "Dnipro has been regularly targeted by Russian missiles": a habit (grammar class `habitual`), no attack
+        if !p.hasFigures, p.date == nil, s.contains(anyOf: habitual) { return nil }
         return p
     }
 
@@ -692,6 +734,14 @@ struct AttackFrame {
 
     /// "a nine-storey building", "a two-hour attack": a number joined to the next word by a hyphen
     /// describes something; it counts nothing.
+    /// "one of its heaviest combined missile and drone attacks": "one of" before a superlative (grammar class
+    /// `superlative`) within three words counts no weapon.
+    func opensSuperlative(_ it: Item, _ s: AnalyzedSentence) -> Bool {
+        let e = it.range.upperBound
+        guard it.value == 1, e + 1 < s.tokens.count, s.tokens[e].lower == "of" else { return false }
+        return s.tokens[(e + 1)..<min(s.tokens.count, e + 4)].contains { superlatives.contains($0.lower) }
+    }
+
     func isCompoundModifier(_ it: Item, _ s: AnalyzedSentence) -> Bool {
         let e = it.range.upperBound
         return e + 1 < s.tokens.count && s.tokens[e].text == "-" && !s.tokens[e].spaceBefore

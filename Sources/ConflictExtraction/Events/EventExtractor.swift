@@ -178,7 +178,10 @@ public struct EventExtractor: Sendable {
         }
         // (not one that tells of "the night": the article's night; but "in the same night" is that one)
         for i in pieces.indices.dropFirst() where pieces[i].date == nil && (!pieces[i].lastNight || pieces[i].sameDay) {
-            if let d = dateBefore(i), d != published {
+            // ("That night, ..." a few sentences after the dated one, with undated toll sentences between)
+            let sameDayBefore = pieces[i].sameDay
+                ? pieces[..<i].last(where: { $0.date != nil && $0.calendarDate && pieces[i].sentence - $0.sentence <= 4 })?.date : nil
+            if let d = dateBefore(i) ?? sameDayBefore, d != published {
                 pieces[i].date = d
                 pieces[i].calendarDate = true
             }
@@ -295,9 +298,14 @@ public struct EventExtractor: Sendable {
         // attackers and targets of figureless sentences that name their night or day: a sentence after them
         // ("explosions in Kharkiv and Kremenchuk during the attack") goes on about that attack
         let anchored = pending.filter { $0.date != nil || $0.lastNight }.map { [$0.attacker, $0.target] }
-        for p in pending {
+        // (the undated ones last: a summary's places are compared with the places the dated sentences gave)
+        for p in pending.filter({ $0.date != nil }) + pending.filter({ $0.date == nil }) {
             if let i = reports.firstIndex(where: { key($0) == key(p) }) {
                 apply(p, to: &reports[i])
+            } else if p.date == nil, !p.locations.isEmpty, p.locations.allSatisfy({ l in reports.contains { $0.locations.contains(l) } }) {
+                // "what we know about the Russian attacks on Odesa, Kryvyi Rih and Sumy", over attacks the
+                // article dates one by one: a summary, whose places are each an attack's already
+                continue
             } else if let i = reports.firstIndex(where: { $0.attacker == p.attacker && $0.targetCountry == p.target && p.date == nil }) {
                 apply(p, to: &reports[i])
             } else if p.hasAttackTrigger || (p.hasAttackSignal && p.date != nil), !p.locations.isEmpty || !p.targets.isEmpty,
@@ -473,6 +481,10 @@ public struct EventExtractor: Sendable {
             let dn = date.flatMap { CivilDate(iso: $0.date)?.dayNumber }
             if let e = p.each {
                 for c in sides where p.returned[c] == nil { p.returned[c] = e }
+                if let c = p.eachCivilians {
+                    for x in sides where p.civilians[x] == nil { p.civilians[x] = c }
+                    if p.eachMilitary { p.military.formUnion(sides) }
+                }
             }
             func near(_ r: ExchangeReport, _ i: Int) -> Bool {
                 guard r.sideA == sides[0], r.sideB == sides[1] else { return false }

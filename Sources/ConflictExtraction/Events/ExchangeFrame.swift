@@ -20,6 +20,10 @@ struct ExchangePiece {
     var unsidedCivilians: Figure?
     /// "157 prisoners each": the figure of both sides
     var each: Figure?
+    /// "Each side handed over 185 soldiers and 20 civilians": the civilians of both sides (and `each` counts
+    /// soldiers only: the civilians are added to it)
+    var eachCivilians: Figure?
+    var eachMilitary = false
     /// the sentence states an intent or expectation ("will", "expected to", "seeks to")
     var intent = false
     /// "the same number of ... was handed over in return": its side got the figure the sentence before gave
@@ -349,9 +353,19 @@ struct ExchangeFrame {
             if bodyNouns.contains(nounText) { p.kinds.insert("bodies") }
             let civilian = civilianNouns.contains(nounText)
             if civilian { p.kinds.insert("civilians") } else if !bodyNouns.contains(nounText) { p.kinds.insert("pow") }
+            // "Each side handed over 185 soldiers and 20 civilians": every figure of the list is each side's
+            let leadingEach = items.first.map { $0.isGrammar("each") && $0.range.lowerBound <= 1 && $0.range.upperBound < it.range.lowerBound } ?? false
+            if leadingEach, side == nil, civilian, p.each != nil, p.eachCivilians == nil {
+                p.eachCivilians = fig
+                p.rules.append("exchange.each")
+                continue
+            }
             if each {
                 // resolved once the two sides are known (EventExtractor.mergeExchanges)
-                if p.each == nil { p.each = fig }
+                if p.each == nil {
+                    p.each = fig
+                    p.eachMilitary = militaryNouns.contains(nounText)
+                }
                 p.rules.append("exchange.each")
                 continue
             }
@@ -383,10 +397,18 @@ struct ExchangeFrame {
             let it = items[n]
             guard let nx = items.dropFirst(n + 1).first(where: { $0.kind == .number }) else { continue }
             // (or "a 1,000-for-1,000 exchange", one hyphenated word)
-            let between = it.range.gap(to: nx.range).map { s.tokens[$0].lower }
+            var between = it.range.gap(to: nx.range).map { s.tokens[$0].lower }
+            // ("swapped 103 prisoners for 103": the counted people may stand between)
+            if between.count >= 2, between.last == "for", let noun = items.dropFirst(n + 1).first,
+               noun.range.lowerBound == it.range.upperBound, noun.range.upperBound + 1 == nx.range.lowerBound,
+               noun.isTrigger("exchange", "people") || noun.isGrammar("people_noun") {
+                between = ["for"]
+            }
             guard between == ["for"] || between == ["-", "for", "-"], let a = it.value, let b = nx.value else { continue }
             if a == b, p.sides.count >= 2 {
                 for c in p.sides.prefix(2) where p.returned[c] == nil { p.returned[c] = Figure(a) }
+                // (the first figure, read as a total when its side was unknown, is each side's)
+                if p.total?.value == a { p.total = nil }
                 p.rules.append("exchange.for")
             }
         }

@@ -54,9 +54,15 @@ struct RunningTotalRule {
         // "Since Israel began its campaign on June 13, Iranian missiles have killed 25 people": a "since"
         // clause opening the sentence
         if s.tokens.first?.lower == "since" { return true }
-        // a "since" phrase counts unless a superlative a few words before makes it a comparison
+        // a "since" phrase counts unless a superlative before it makes it a comparison: a few words before, or
+        // further with its noun phrase between and no figure ("one of its heaviest combined missile and drone
+        // attacks on the Ukrainian capital since the start of the year")
         if s.tokens.indices.contains(where: { k in
-            since.starts(at: k, in: s.tokens) && !s.tokens[max(0, k - 4)..<k].contains { superlatives.contains($0.lower) }
+            since.starts(at: k, in: s.tokens) && !s.tokens[max(0, k - 12)..<k].indices.contains { j in
+                superlatives.contains(s.tokens[j].lower)
+                    && (k - j <= 4 || !(s.tokens[j..<k].contains { $0.text == ";" || $0.text == "," }
+                        || s.items.contains { $0.kind == .number && $0.range.lowerBound > j && $0.range.lowerBound < k }))
+            }
         }) { return true }
         // "since July 18", "since October 2022": a perfect tense over a span of days, months or years
         for it in s.items where it.kind == .date {

@@ -40,6 +40,8 @@ struct TalksFrame {
         self.nonCombat = PhraseSet(dict.words("non_combat"))
         self.processSpans = dict.words("process_span")
         self.talksVerbs = dict.words("talks_verb")
+        self.otherTopics = dict.words("other_topic")
+        self.conflictNouns = dict.words("conflict_noun")
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
     let groupWords: Set<String>
@@ -56,6 +58,10 @@ struct TalksFrame {
     /// "after months of negotiations": grammar class `process_span`
     let processSpans: Set<String>
     let talksVerbs: Set<String>
+    /// "talks on trade": grammar class `other_topic`
+    let otherTopics: Set<String>
+    /// "the fighting in Ukraine": grammar class `conflict_noun` (the country after it is no venue)
+    let conflictNouns: Set<String>
 
     static let venueKinds: Set<String> = ["capital", "city", "town", "venue", "region"]
 
@@ -79,6 +85,26 @@ struct TalksFrame {
         }
         let triggers = talksWords.filter { it in
             let b = it.range.lowerBound
+            let lower = it.text.lowercased()
+            // "they were met by relatives": a passive "met by" is no meeting of sides
+            if lower.hasPrefix("met"), it.range.upperBound < s.tokens.count, s.tokens[it.range.upperBound].lower == "by" { return false }
+            // "Three rounds of direct talks in Istanbul this year": several rounds counted together, none of them
+            // a round of its own (but "three rounds of talks in Belarus, the most recent on Monday" dates one)
+            if !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }), b >= 1, items.contains(where: { $0.kind == .number && ($0.value ?? 0) >= 2 && $0.range.upperBound >= b - 3 && $0.range.upperBound <= b })
+                && s.tokens[b..<it.range.upperBound].contains(where: { ["rounds", "meetings", "sessions"].contains($0.lower) })
+                || (b >= 3 && items.contains(where: { $0.kind == .number && ($0.value ?? 0) >= 2 && $0.range.upperBound == b - 2 })
+                    && ["rounds", "meetings", "sessions"].contains(s.tokens[b - 2].lower) && s.tokens[b - 1].lower == "of") { return false }
+            // "talks on trade and reconstruction cooperation": talks about something else than the war (grammar
+            // class `other_topic` right after on/about)
+            let e = it.range.upperBound
+            if e + 1 < s.tokens.count, ["on", "about"].contains(s.tokens[e].lower),
+               s.tokens[(e + 1)..<min(s.tokens.count, e + 3)].contains(where: { otherTopics.contains($0.lower) }) { return false }
+            // "the successful completion of this round": a bare "round" with no ordinal before it, no day and no
+            // other talks word is a round of something else (of returns, of sanctions); "The previous round, held
+            // in Abu Dhabi on 4-5 February" stays
+            if lower == "round" || lower == "rounds", !items.contains(where: { $0.kind == .ordinal && $0.range.upperBound <= b && b - $0.range.upperBound <= 2 }),
+               !items.contains(where: { $0.kind == .date && ($0.date?.precision == .day || $0.date?.precision == .range) }),
+               !talksWords.contains(where: { $0.range != it.range }) { return false }
             // "after months of negotiations mediated by Qatar": a process, not a round (not "two days of talks")
             if b >= 2, s.tokens[b - 1].lower == "of", processSpans.contains(s.tokens[b - 2].lower),
                !(b >= 3 && items.contains { $0.kind == .number && $0.range.contains(b - 3) }) { return false }
@@ -138,7 +164,9 @@ struct TalksFrame {
                     v.canonical = cap
                     v.range = it.range.lowerBound..<(e + 1)
                     venues.append((v, false))
-                } else if it.kind == .country, ["in"].contains(prev) || (prev == "the" && prev2 == "in") {
+                } else if it.kind == .country, ["in"].contains(prev) || (prev == "the" && prev2 == "in"),
+                          // ("to halt the fighting in Ukraine": where the war is, not where they met)
+                          !(b >= 2 && conflictNouns.contains(s.tokens[prev == "in" ? b - 2 : b - 3 < 0 ? 0 : b - 3].lower)) {
                     venues.append((it, true))
                 }
             }

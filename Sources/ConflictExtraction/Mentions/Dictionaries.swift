@@ -292,7 +292,7 @@ public final class Dictionaries: Sendable {
     /// Grammar classes that are word lists the rules read (a token's text against the list, or consolidation
     /// comparing place names), not phrases looked for as mentions: they stay out of the lexicon, so that
     /// adding a word to them changes no mention.
-    public static let wordListClasses: Set<String> = ["place_unit", "superlative", "night", "participle", "perfect_adverb", "event_determiner", "launch_filler", "partitive", "list_bullet", "copula", "time_marker", "agree_word", "event_anaphor", "month_lead", "period_modifier", "future_marker", "toll_update", "agree_noun", "same_number", "date_anaphor", "process_span", "speech_setting", "subject_filler", "district_ending", "birth_word", "cause_marker", "clock_word", "outage", "after_word", "earlier_figure", "same_day", "month_total_lead", "cancel_word", "platform_noun", "non_combat", "next_day"]
+    public static let wordListClasses: Set<String> = ["place_unit", "superlative", "night", "participle", "perfect_adverb", "event_determiner", "launch_filler", "partitive", "list_bullet", "copula", "time_marker", "agree_word", "event_anaphor", "month_lead", "period_modifier", "future_marker", "toll_update", "agree_noun", "same_number", "date_anaphor", "process_span", "speech_setting", "subject_filler", "district_ending", "birth_word", "cause_marker", "clock_word", "outage", "after_word", "earlier_figure", "same_day", "month_total_lead", "cancel_word", "platform_noun", "non_combat", "next_day", "no_info", "habitual", "other_topic", "conflict_noun"]
 
     /// Grammar words of a class (`region_suffix`, `qualifier`, ...), lowercased term -> value.
     public func grammarClass(_ cls: String) -> [String: String] {

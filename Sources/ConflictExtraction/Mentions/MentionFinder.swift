@@ -223,6 +223,12 @@ public struct MentionFinder: Sendable {
             var targets: [Int] = []
             var j = k - 1
             if items[j].kind == .place, items[j].range.upperBound == it.range.lowerBound, ["city", "town", "capital", "region", "territory"].contains(items[j].a) {
+                // "Odesa's Kyivskyi district": a quarter of the city named before, not the region of that name
+                if !plural, j > 0, items[j - 1].kind == .place, items[j - 1].a == "city" || items[j - 1].a == "capital",
+                   items[j - 1].range.upperBound + 1 == items[j].range.lowerBound, tokens[items[j].range.lowerBound - 1].lower == "'s" {
+                    items.remove(at: j)
+                    continue
+                }
                 targets.append(j)
                 while plural, j > 0, items[j - 1].kind == .place {
                     let gap = items[j - 1].range.gap(to: items[j].range)
@@ -267,6 +273,9 @@ public struct MentionFinder: Sendable {
         guard b >= 0, before.map({ $0.range.upperBound <= b }) ?? true else { return nil }
         let t = tokens[b]
         guard t.kind == .word, t.isCapitalized, t.lower.count >= 5, districtEndings.contains(where: { t.lower.hasSuffix($0) }) else { return nil }
+        // ("Odesa's Kyivskyi district": a quarter of the city named before, not a district of a region)
+        if let city = before, city.kind == .place, city.a == "city" || city.a == "capital", city.range.upperBound == b - 1,
+           tokens[b - 1].lower == "'s" { return nil }
         let r = b..<suffix.range.upperBound
         let unit = suffix.text.lowercased()
         var p = Item(kind: .place, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: t.text + " " + unit, rule: "place.unknown_district")

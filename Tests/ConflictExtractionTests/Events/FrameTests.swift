@@ -1200,4 +1200,116 @@ struct FrameTests {
             """)
         #expect(r.talks.allSatisfy { $0.location != "Moscow" }, "\(r.talks)")
     }
+
+    /// "It made no mention of casualties", "no immediate reports of injuries": nothing is known (grammar class
+    /// `no_info`), unlike "no one was hurt", which is 0.
+    @Test func noInformationIsNotZeroCasualties() throws {
+        for tail in ["It made no mention of civilian casualties.", "There were no immediate reports of injuries."] {
+            let r = extract("Russia launched 40 drones at Kharkiv overnight, the air force said. " + tail)
+            #expect(r.attacks.count == 1 && r.attacks.allSatisfy { $0.killed == nil && $0.injured == nil }, "\(tail) \(r.attacks)")
+        }
+        let z = extract("Russia launched 40 drones at Kharkiv overnight, the air force said. No one was hurt.")
+        #expect(z.attacks.first?.killed == Figure(0), "\(z.attacks)")
+    }
+
+    /// "Ukraine and Russia swapped 103 prisoners for 103": each side's figure, not a total.
+    @Test func peopleForTheSameNumber() throws {
+        let r = extract("On January 12, Ukraine and Russia swapped 103 prisoners for 103.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToA == Figure(103) && e.returnedToB == Figure(103) && e.total == nil, "\(r.exchanges)")
+    }
+
+    /// "one of its heaviest ... attacks on the capital since the start of the year" is a comparison, not a
+    /// running total, and "one of" counts no missile.
+    @Test func aFarSuperlativeMakesAComparison() throws {
+        let r = extract("At least 12 people have been killed and 90 injured in Kyiv after Russia launched one of its heaviest combined missile and drone attacks on the Ukrainian capital since the start of the year, officials say.")
+        let a = try #require(r.attacks.first)
+        #expect(a.killed == Figure(12, .atLeast) && a.injured == Figure(90), "\(r.attacks)")
+        #expect(a.missilesLaunched == nil, "\(r.attacks)")
+        // a figure between the superlative and "since" keeps the running total
+        let t = extract("The deadliest month saw 300 people killed, and 2,000 people have been killed since the start of the year, officials say.")
+        #expect(t.attacks.allSatisfy { $0.killed != Figure(2000) }, "\(t.attacks)")
+    }
+
+    /// "shelving a summit in Budapest": talks not held (grammar class `cancel_word`).
+    @Test func aShelvedSummitIsNoTalks() throws {
+        let r = extract("The US president said on Tuesday he would not meet the Russian president soon, shelving a summit in Geneva that he announced.")
+        #expect(r.talks.isEmpty, "\(r.talks)")
+        let held = extract("The US president said on Tuesday he had met the Russian president at a summit in Geneva.")
+        #expect(held.talks.count == 1, "\(held.talks)")
+    }
+
+    /// A strike on a quarter of a city is a strike on the city: "the Darnytskyi district" (a place whose admin1
+    /// is Kyiv) adds Kyiv; "Odesa's Kyivskyi district" is no region of that name.
+    @Test func cityQuartersAreTheirCity() throws {
+        let r = extract("A Russian drone hit a building in the Darnytskyi district overnight, killing two people.")
+        #expect(r.attacks.first?.locations == ["Kyiv", "Darnytskyi Raion"], "\(r.attacks)")
+        let o = extract("A Russian drone hit a block in Odesa's Kyivskyi district overnight, killing two people.")
+        #expect(o.attacks.first?.locations == ["Odesa"], "\(o.attacks)")
+    }
+
+    /// A roundup: "what we know about the Russian attacks on Odesa, Kharkiv and Sumy" over three attacks dated
+    /// one by one adds no place to any; "That night" a few sentences after a dated attack is its night; "tore
+    /// into" is a hit.
+    @Test func aRoundupOfAttacksOnSeveralDays() throws {
+        let r = extract("""
+            Three strikes: what we know about the Russian attacks on Odesa, Kharkiv and Sumy
+
+            In the early hours of 2 January, a Russian drone slammed into a block in Odesa. Rescuers worked for days. The final toll is 12 dead.
+
+            That night, Russia sent 17 drones towards southern Ukraine, and 14 of them were shot down.
+
+            On Tuesday, a Russian missile tore into a building in Kharkiv. Four people were killed.
+
+            Late on Wednesday, Russian drones hit a building in Sumy. Two people were killed.
+            """)
+        let days = Dictionary(grouping: r.attacks) { $0.date?.date ?? "" }
+        #expect(days.keys.sorted() == ["2026-01-02", "2026-02-03", "2026-02-04"], "\(r.attacks)")
+        let odesa = try #require(days["2026-01-02"]?.first)
+        #expect(odesa.locations == ["Odesa"] && odesa.killed == Figure(12) && odesa.dronesLaunched == Figure(17), "\(odesa)")
+        #expect(days["2026-02-03"]?.first?.locations == ["Kharkiv"], "\(r.attacks)")
+    }
+
+    /// "In January, a missile strike on a block of flats in the city killed 46 people": an earlier attack known
+    /// to the month, not a figure of the attack the article is about; "Kharkiv has been regularly targeted by
+    /// Russian missiles" tells of a habit.
+    @Test func anEarlierAttackKnownToTheMonth() throws {
+        let r = extract("""
+            A Russian missile hit a clinic in Kharkiv on Friday, killing two people, officials said.
+
+            Kharkiv has been regularly targeted by Russian missiles. In January, a missile strike on a block of flats in the city killed 46 people.
+            """, published: "2026-05-26")
+        let may = r.attacks.filter { $0.date?.date == "2026-05-22" }
+        #expect(may.count == 1 && may.allSatisfy { $0.killed == Figure(2) }, "\(r.attacks)")
+        let jan = try #require(r.attacks.first { $0.date?.precision == .month })
+        #expect(jan.date?.date == "2026-01" && jan.killed == Figure(46) && jan.locations == ["Kharkiv"], "\(r.attacks)")
+        // a month's toll with no single attack named stays out
+        let t = extract("In January, 200 civilians were killed in Russian attacks, the UN said.", published: "2026-05-26")
+        #expect(t.attacks.allSatisfy { $0.date?.precision != .month }, "\(t.attacks)")
+    }
+
+    /// Talks words that are no round: "were met by relatives", "three rounds of direct talks in Istanbul this
+    /// year" (unless one is dated), "talks on trade", "the completion of this round", and "the fighting in
+    /// Ukraine" is no venue.
+    @Test func talksWordsThatAreNoRound() throws {
+        #expect(extract("The children arrived in Kyiv on Wednesday, where they were met by relatives.").talks.isEmpty)
+        #expect(extract("Three rounds of direct talks in Istanbul this year produced agreements on exchanges.").talks.isEmpty)
+        let dated = extract("The delegations have held three rounds of talks in Istanbul, the most recent on Monday.")
+        #expect(dated.talks.count == 1 && dated.talks.first?.location == "Istanbul", "\(dated.talks)")
+        #expect(extract("Ukraine and Turkey held talks on trade and investment in Istanbul on Thursday.").talks.isEmpty)
+        #expect(extract("The mediator said the successful completion of this round in Geneva reflects the trust of both sides.").talks.isEmpty)
+        let r = extract("Putin and Trump ended their meeting on Friday in Geneva without an agreement to halt the fighting in Ukraine.")
+        #expect(r.talks.map(\.location) == ["Geneva"], "\(r.talks)")
+    }
+
+    /// "Each side handed over 185 soldiers and 20 civilians": both figures are each side's (and the soldiers
+    /// and civilians add up); "189 Ukrainians were coming home" is a return.
+    @Test func eachSideListsAndComingHome() throws {
+        let r = extract("Each side handed over 185 soldiers and 20 civilians on Thursday, according to statements from Moscow and Kyiv.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToA == Figure(205) && e.returnedToB == Figure(205), "\(r.exchanges)")
+        #expect(e.civiliansToA == Figure(20) && e.civiliansToB == Figure(20), "\(r.exchanges)")
+        let h = extract("Ukrainian President Volodymyr Zelensky wrote on Tuesday that 189 Ukrainians were coming home from Russian captivity.")
+        #expect(h.exchanges.first.map { $0.returnedToA == Figure(189) || $0.returnedToB == Figure(189) } == true, "\(h.exchanges)")
+    }
 }
