@@ -179,6 +179,14 @@ struct AttackFrame {
                 continue
             }
             guard it.kind == .number, !it.vague, let v = it.value, !isCompoundModifier(it, s), !opensSuperlative(it, s) else { continue }
+            // a line of figures, "Drones shot down: 74", "Drone hits recorded: 5": a weapon and an outcome before
+            // a colon right before the number
+            if let (cat, sl) = labelled(items, n, s) {
+                usedNumbers.insert(n)
+                lastCategory = cat
+                if sl != "lost", p.figures["\(cat).\(sl)"] == nil { p.figures["\(cat).\(sl)"] = Figure(v, it.qualifier ?? .exact) }
+                continue
+            }
             // the weapon this number counts
             var w: Item? = nil
             var wIndex = n
@@ -211,7 +219,7 @@ struct AttackFrame {
                 let nextTrig = items.dropFirst(n + 1).first { $0.kind != .grammar }
                 let gapTokens = nextTrig.map { it.range.gap(to: $0.range) } ?? 0..<0
                 if let t = nextTrig, t.kind == .trigger, t.a == "attack", ["downed", "hit", "lost"].contains(t.b),
-                   gapTokens.count <= 4, gapTokens.allSatisfy({ ["of", "them", "were", "was", "have", "been", "had", "more", "reportedly", "allegedly", ","].contains(s.tokens[$0].lower) }),
+                   gapTokens.count <= 4, gapTokens.allSatisfy({ ["of", "them", "which", "were", "was", "have", "been", "had", "more", "reportedly", "allegedly", ","].contains(s.tokens[$0].lower) }),
                    lastCategory != nil || gapTokens.contains(where: { s.tokens[$0].lower == "them" })
                     || (lastCategory == nil && previousCategory != nil && opensTheSentence(n, gap: gapTokens, items, s)) {
                     category = last
@@ -590,7 +598,8 @@ struct AttackFrame {
                 while k >= end {
                     let w = s.tokens[k].lower
                     if w == "over" || w == "in" { return true }
-                    if !["the", "western", "eastern", "northern", "southern", "central", "border", "southwestern", "southeastern", "northwestern", "northeastern"].contains(w) { return false }
+                    // ("over the territory of the Bryansk region", "in the skies over ...")
+                    if !["the", "western", "eastern", "northern", "southern", "central", "border", "southwestern", "southeastern", "northwestern", "northeastern", "territory", "of", "skies", "airspace"].contains(w) { return false }
                     k -= 1
                 }
                 return false
@@ -734,6 +743,21 @@ struct AttackFrame {
 
     /// "a nine-storey building", "a two-hour attack": a number joined to the next word by a hyphen
     /// describes something; it counts nothing.
+    /// "Drones shot down: 74", "Ballistic missiles launched: 2", "Drone hits recorded: 5": the weapon category
+    /// and the outcome of a number right after a colon, when the words before the colon are a weapon and an
+    /// attack outcome (at most three words between them, no other number).
+    func labelled(_ items: [Item], _ n: Int, _ s: AnalyzedSentence) -> (String, String)? {
+        let b = items[n].range.lowerBound
+        guard b >= 3, s.tokens[b - 1].text == ":", n >= 2 else { return nil }
+        let trig = items[n - 1], weapon = items[n - 2]
+        guard trig.kind == .trigger, trig.a == "attack", ["launched", "downed", "hit", "lost"].contains(trig.b),
+              trig.range.upperBound <= b - 1, (b - 1) - trig.range.upperBound <= 6,
+              weapon.kind == .weapon, weapon.a == "drone" || weapon.a == "missile",
+              trig.range.lowerBound - weapon.range.upperBound <= 3 else { return nil }
+        // (the words between the outcome and the colon: a bracket at most, "(no negative consequences)")
+        return (weapon.a, trig.b)
+    }
+
     /// "one of its heaviest combined missile and drone attacks": "one of" before a superlative (grammar class
     /// `superlative`) within three words counts no weapon.
     func opensSuperlative(_ it: Item, _ s: AnalyzedSentence) -> Bool {

@@ -41,6 +41,7 @@ struct TalksFrame {
         self.processSpans = dict.words("process_span")
         self.talksVerbs = dict.words("talks_verb")
         self.otherTopics = dict.words("other_topic")
+        self.cityNames = Set(dict.places.filter { $0.kind == "city" || $0.kind == "capital" }.map(\.name))
         self.conflictNouns = dict.words("conflict_noun")
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
@@ -58,6 +59,8 @@ struct TalksFrame {
     /// "after months of negotiations": grammar class `process_span`
     let processSpans: Set<String>
     let talksVerbs: Set<String>
+    /// The names of the cities and capitals, for the city of a site
+    let cityNames: Set<String>
     /// "talks on trade": grammar class `other_topic`
     let otherTopics: Set<String>
     /// "the fighting in Ukraine": grammar class `conflict_noun` (the country after it is no venue)
@@ -188,6 +191,14 @@ struct TalksFrame {
         let dates = items.enumerated().filter { (n, it) in
             guard it.kind == .date, it.date!.precision != .year else { return false }
             if it.range.lowerBound > 0, ["since", "until", "before"].contains(s.tokens[it.range.lowerBound - 1].lower) { return false }
+            // "the first round for the Ukrainian team since Andriy Yermak stepped down on Friday": the day of the
+            // since-clause between the talks word and the date
+            // (not "the first meeting since Putin held talks with Biden in Geneva on June 16, 2021": talks of
+            // their own in the since-clause)
+            if let t = triggers.first, t.range.upperBound <= it.range.lowerBound,
+               let since = (t.range.upperBound..<it.range.lowerBound).first(where: { s.tokens[$0].lower == "since" }),
+               !s.tokens[t.range.upperBound..<it.range.lowerBound].contains(where: { $0.text == "," }),
+               !triggers.contains(where: { $0.range.lowerBound > since && $0.range.upperBound <= it.range.lowerBound }) { return false }
             if n > 0, items[n - 1].isTrigger("claim"), it.range.lowerBound - items[n - 1].range.upperBound <= 2 { return false }
             // "exchanged 390 each on Friday, ... agreed at talks in Istanbul last week": a date nearer to the
             // words of another event than to the talks words is that event's
@@ -219,6 +230,11 @@ struct TalksFrame {
                 p.venueCountry = vi.country
                 p.venueIsCountry = isCountry
                 p.venueIsSite = !isCountry && vi.a == "venue"
+                // "held at the Elysée Palace": the site's city, the venue that other reports of the round name
+                if p.venueIsSite, let city = siteCity(vi) {
+                    p.venue = city
+                    p.venueIsSite = false
+                }
             }
             p.round = v.map { roundNear($0.0.range.lowerBound) } ?? round
             p.dates = ds
@@ -246,6 +262,12 @@ struct TalksFrame {
         return out
     }
 
+
+    /// The city of a site (a place of kind `venue`): its admin1 when that is a city ("Elysée Palace" -> Paris);
+    /// a site in a region keeps its name ("Belovezhskaya Pushcha", Brest Region, is no part of Brest).
+    func siteCity(_ site: Item) -> String? {
+        cityNames.contains(site.b) ? site.b : nil
+    }
 
     /// Delegation lists: "The Ukrainian delegation included A, B and C", "X is leading the Russian
     /// delegation. It also includes ...", "The U.S. delegation was led by A and B", "The Russian side is

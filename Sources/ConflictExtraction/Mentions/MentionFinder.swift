@@ -15,6 +15,8 @@ public struct MentionFinder: Sendable {
     /// The canonical name of each institution pattern without its country ("Defense Ministry").
     let bareNames: [String]
     let singulars: Set<String>
+    /// "a few dozen", "several hundred": grammar class `vague_lead` (the number is vague)
+    let vagueLeads: Set<String>
     /// "February 3 to 7 a.m.": a number before these is a time, not the end of a range of days
     let timeMarkers: Set<String>
     /// "the Kamensky district": endings of a name not in the dictionary that make it a district (grammar
@@ -66,6 +68,7 @@ public struct MentionFinder: Sendable {
         }
         self.nameParticles = dictionaries.words("name_particle")
         self.singulars = dictionaries.words("person_singular")
+        self.vagueLeads = dictionaries.words("vague_lead")
     }
 
     // MARK: - Sentence analysis
@@ -362,6 +365,8 @@ public struct MentionFinder: Sendable {
                 end = i + 1
             }
             guard let v = value else { i += 1; continue }
+            // "a few dozen Shaheds", "several hundred drones": no figure
+            if !vague, i > 0, tokens[i].kind == .word, vagueLeads.contains(tokens[i - 1].lower) { vague = true }
             // "aged 45", "No. 5": not a count
             if out.last(where: { $0.range.upperBound <= i }).map({ $0.isGrammar("noncount") && $0.range.upperBound == i }) == true {
                 i = end

@@ -1312,4 +1312,51 @@ struct FrameTests {
         let h = extract("Ukrainian President Volodymyr Zelensky wrote on Tuesday that 189 Ukrainians were coming home from Russian captivity.")
         #expect(h.exchanges.first.map { $0.returnedToA == Figure(189) || $0.returnedToB == Figure(189) } == true, "\(h.exchanges)")
     }
+
+    /// A list of figures ("Drones shot down: 74", "Drone hits recorded: 5"), "56 of which were shot down", and
+    /// "a few dozen Shaheds" (no figure).
+    @Test func labelledFiguresOfWhichAndAFewDozen() throws {
+        let r = extract("""
+            Russia attacked Ukraine overnight, the air force said.
+
+            Drones launched: 117
+            Drones shot down: 74
+            Drone hits recorded: 5
+            Missiles shot down: 0
+            """)
+        let a = try #require(r.attacks.first)
+        #expect(a.dronesLaunched == Figure(117) && a.dronesDowned == Figure(74) && a.dronesHit == Figure(5) && a.missilesDowned == Figure(0), "\(r.attacks)")
+        let w = extract("On Monday, Russia launched 94 drones at Ukraine, 56 of which were shot down.")
+        #expect(w.attacks.first?.dronesDowned == Figure(56), "\(w.attacks)")
+        let f = extract("What was once an occasional barrage of a few dozen Shaheds launched at Ukraine has turned into a nightly routine.")
+        #expect(f.attacks.allSatisfy { $0.dronesLaunched == nil }, "\(f.attacks)")
+    }
+
+    /// "37 drones were destroyed over the territory of the Bryansk region, 22 over the Kursk region, ...": the
+    /// first figure of a per-region list is a part too; "no serious casualties" is no figure of 0.
+    @Test func aBreakdownThatOpensWithItsWeapon() throws {
+        let r = extract("""
+            Air defenses destroyed 71 Ukrainian drones over Russian regions overnight, the Russian Ministry of Defense said.
+
+            According to the ministry, 37 drones were destroyed over the territory of the Belgorod region, 22 over the Kursk region and 12 over the Oryol region. There were no serious casualties, the governor said.
+            """)
+        #expect(r.attacks.count == 1, "\(r.attacks)")
+        let a = try #require(r.attacks.first)
+        #expect(a.dronesDowned == Figure(71) && a.killed == nil && a.injured == nil, "\(r.attacks)")
+        #expect(a.locations.contains("Belgorod Oblast") && a.locations.contains("Oryol Oblast"), "\(r.attacks)")
+    }
+
+    /// A site in a city is the city ("at the Palais des Nations" -> Geneva); a site in a region keeps its name
+    /// ("the Diriyah Palace", Riyadh Region). A day in a since-clause is not the round's ("the first round
+    /// since X stepped down on Friday"), unless the clause tells of talks of its own.
+    @Test func sitesAndSinceClausesOfTalks() throws {
+        let g = extract("Ukrainian and American delegations held talks at the Palais des Nations on Sunday.")
+        #expect(g.talks.map(\.location) == ["Geneva"], "\(g.talks)")
+        let d = extract("Russian and American delegations held talks at the Diriyah Palace on Tuesday.")
+        #expect(d.talks.map(\.location) == ["Diriyah Palace"], "\(d.talks)")
+        let y = extract("The delegations met in Geneva on Sunday. It was the first round for the Ukrainian team since its head stepped down on Friday.")
+        #expect(y.talks.allSatisfy { $0.startDate?.date == "2026-02-01" }, "\(y.talks)")
+        let b = extract("It was the first meeting of the two presidents since Putin held talks with Biden in Geneva on June 16, 2021.")
+        #expect(b.talks.contains { $0.startDate?.date == "2021-06-16" }, "\(b.talks)")
+    }
 }
