@@ -69,6 +69,10 @@ public struct ImportOptions: Sendable {
     /// Fault injection, for the tests of crash isolation only: extraction traps on an article whose text
     /// contains this string.
     public var crashMarker: String?
+    /// Called on the writer thread right before each commit, with the outcome of every article the commit
+    /// stores (path, outcome): `conflictdb import` journals them, so that after a crash between the commit
+    /// and the report the next run knows they were stored by this import, not before it.
+    public var beforeCommit: (@Sendable ([(String, ImportOutcome)]) -> Void)?
     public init() {}
 }
 
@@ -298,6 +302,9 @@ public final class Importer {
                     let t0 = ImportMetrics.now()
                     do {
                         try session.flushPlaceMentions(db)
+                        if let hook = opts.beforeCommit {
+                            hook(pending.compactMap { if case let .outcome(path, o, _) = $0 { return (path, o) } else { return nil } })
+                        }
                         try db.commit()
                         metrics?.addBatch()
                         flush()

@@ -64,6 +64,8 @@ struct Import: ParsableCommand {
         importer.options.refuse = child?.refuse ?? [:]
         importer.options.crashMarker = ProcessInfo.processInfo.environment["CONFLICTDB_TEST_CRASH_MARKER"].flatMap { $0.isEmpty ? nil : $0 }
         let reported = child?.reported ?? [:]
+        let tentative = child?.tentative ?? [:]
+        if let child { importer.options.beforeCommit = { outcomes in for (path, o) in outcomes { child.record("will-" + o.rawValue, path) } } }
         let showProgress = isatty(STDERR_FILENO) == 1
         var progressShown = false
         // What the walk skips (links to folders, broken links, folders that cannot be listed) is reported too.
@@ -80,6 +82,14 @@ struct Import: ParsableCommand {
                 case .failed: correction.add("failed", -1); correction.add(earlier, 1)
                 case .warning: break
                 }
+                return
+            }
+            // stored by an earlier run of this import that crashed after its commit and before its report: what
+            // that run found, not 'unchanged'
+            if case .done(.unchanged) = event.kind, let earlier = tentative[event.path] {
+                correction.add("unchanged", -1)
+                correction.add(earlier, 1)
+                child?.record(earlier, event.path)
                 return
             }
             switch event.kind {

@@ -10,10 +10,13 @@ import Glibc
 /// 1. the parent starts the child (the same binary and arguments) with a working folder in
 ///    `CONFLICTDB_IMPORT_CHILD`, and waits;
 /// 2. the child installs `CrashGuard`, which appends the name of the article a crashing thread was on to
-///    `crashed`, and appends every outcome it reports (after its commit) to `journal`;
+///    `crashed`, appends the outcomes a commit is about to store to `journal` ("will-imported PATH", before
+///    the commit) and every outcome it reports (after the commit);
 /// 3. when the child dies of a crash signal and named an article, the parent starts the import again with
 ///    that article in `refuse.tsv`: the new child reports it as failed, leaves out (silently) what the
-///    journal says was already reported, and counts the journal's outcomes in its summary.
+///    journal says was already reported, and counts the journal's outcomes in its summary; an article the
+///    journal says was about to be stored, and that is now 'unchanged', was stored by the crashed child
+///    (a crash between its commit and its report) and is reported with the outcome it had then.
 ///
 /// The database never holds half an article: an uncommitted transaction is rolled back by SQLite. Set
 /// `CONFLICTDB_ISOLATION=off` to import in one process.
@@ -133,10 +136,14 @@ enum ImportIsolation {
     }
 
     /// In a child: what the parent passed, and the journal of what is reported.
-    final class Child {
+    // (@unchecked: its journal is written from the writer thread only, through `record`)
+    final class Child: @unchecked Sendable {
         let work: URL
         /// Outcomes reported by earlier children of this import (path -> "imported", ..., "failed").
         let reported: [String: String]
+        /// Outcomes an earlier child was about to commit ("will-imported" lines, written before each commit)
+        /// and did not report: stored, if the commit went through, by this import (path -> "imported", ...).
+        let tentative: [String: String]
         let refuse: [String: String]
         private let journal: FileHandle?
 
@@ -164,7 +171,9 @@ enum ImportIsolation {
             }
             refuse = Dictionary(pairs(work.appendingPathComponent("refuse.tsv")), uniquingKeysWith: { _, b in b })
             let journalURL = work.appendingPathComponent("journal")
-            reported = Dictionary(pairs(journalURL).map { (Self.unescape($0.1), $0.0) }, uniquingKeysWith: { _, b in b })
+            let lines = pairs(journalURL)
+            reported = Dictionary(lines.filter { !$0.0.hasPrefix("will-") }.map { (Self.unescape($0.1), $0.0) }, uniquingKeysWith: { _, b in b })
+            tentative = Dictionary(lines.filter { $0.0.hasPrefix("will-") }.map { (Self.unescape($0.1), String($0.0.dropFirst(5))) }, uniquingKeysWith: { _, b in b })
             if !FileManager.default.fileExists(atPath: journalURL.path) {
                 _ = FileManager.default.createFile(atPath: journalURL.path, contents: nil)
             }

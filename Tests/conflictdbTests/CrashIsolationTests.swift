@@ -76,6 +76,32 @@ struct CrashIsolationTests {
         #expect(again.stdout == "0 imported, 10 unchanged, 0 replaced, 6 failed\n", "\(again.stdout)\n\(again.stderr)\nstatus \(again.status)")
     }
 
+    @Test func anArticleStoredRightBeforeACrashIsReportedAsImported() throws {
+        // a child that crashed after a commit and before reporting it left "will-imported PATH" in the journal:
+        // the next child finds the article stored ('unchanged') and reports what the crashed one did
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try batch(in: dir, crashing: false)
+        let a = input.appendingPathComponent("a01.md").path, b = input.appendingPathComponent("a02.md").path
+        let db = dir.appendingPathComponent("t.db").path
+        let first = try run(["import", a], db: db, env: [:])
+        #expect(first.stdout == "1 imported, 0 unchanged, 0 replaced, 0 failed\n", "\(first.stdout)\(first.stderr)")
+        let work = dir.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try Data("will-imported\t\(a)\n".utf8).write(to: work.appendingPathComponent("journal"))
+        // run as the supervising parent's next child would be run
+        let r = try run(["import", a, b], db: db, env: ["CONFLICTDB_IMPORT_CHILD": work.path])
+        #expect(r.stdout == "2 imported, 0 unchanged, 0 replaced, 0 failed\n", "\(r.stdout)\(r.stderr)")
+        let journal = try String(contentsOf: work.appendingPathComponent("journal"), encoding: .utf8)
+        #expect(journal.contains("imported\t\(a)\n") && journal.contains("will-imported\t\(b)\n") && journal.contains("imported\t\(b)\n"), "\(journal)")
+        // an article the journal only announced, and that is not stored (its commit was rolled back), is
+        // imported as usual
+        let c = input.appendingPathComponent("a03.md").path
+        try Data("will-imported\t\(c)\n".utf8).write(to: work.appendingPathComponent("journal"))
+        let again = try run(["import", c], db: db, env: ["CONFLICTDB_IMPORT_CHILD": work.path])
+        #expect(again.stdout == "1 imported, 0 unchanged, 0 replaced, 0 failed\n", "\(again.stdout)\(again.stderr)")
+    }
+
     @Test func theWorkingFolderIsRemovedHoweverTheImportEnds() throws {
         // the supervising parent keeps its journal in a folder under TMPDIR: a clean import, an import
         // whose children crash, and a refused one must all leave TMPDIR as they found it
