@@ -643,6 +643,8 @@ public struct EventExtractor: Sendable {
             var venueIsCountry: Bool
             var venueIsSite = false
             var venueIsWeak: Bool { venueIsCountry || venueIsSite }
+            var venueAdmin: String? = nil
+            var venueIsRegion = false
             var round: Int?
             var dates: [ResolvedDate]
             var delegations: [Delegation] = []
@@ -680,6 +682,8 @@ public struct EventExtractor: Sendable {
                 clusters[i].venueCountry = p.venueCountry
                 clusters[i].venueIsCountry = p.venueIsCountry
                 clusters[i].venueIsSite = p.venueIsSite
+                clusters[i].venueAdmin = p.venueAdmin
+                clusters[i].venueIsRegion = p.venueIsRegion
             }
             if clusters[i].round == nil { clusters[i].round = p.round }
             clusters[i].dates += p.dates
@@ -701,8 +705,11 @@ public struct EventExtractor: Sendable {
             }
             if let i = idx {
                 add(p, to: i)
+            } else if p.reference {
+                continue
             } else if p.venue != nil || p.round != nil {
-                clusters.append(Cluster(pieces: [p], venue: p.venue, venueCountry: p.venueCountry, venueIsCountry: p.venueIsCountry, venueIsSite: p.venueIsSite, round: p.round, dates: p.dates, span: p.span))
+                clusters.append(Cluster(pieces: [p], venue: p.venue, venueCountry: p.venueCountry, venueIsCountry: p.venueIsCountry, venueIsSite: p.venueIsSite,
+                                        venueAdmin: p.venueAdmin, venueIsRegion: p.venueIsRegion, round: p.round, dates: p.dates, span: p.span))
             } else if !p.dates.isEmpty {
                 loose.append(p)
             }
@@ -722,13 +729,15 @@ public struct EventExtractor: Sendable {
             let target = merged.firstIndex { m in
                 guard m.venueCountry == c.venueCountry, m.venueCountry != nil else { return false }
                 let sameCity = m.venue == c.venue && !m.venueIsCountry && !c.venueIsCountry
-                guard sameCity || m.venueIsWeak || c.venueIsWeak else { return false }
+                // a region and a city in it ("South Florida", "Hallandale Beach")
+                let inRegion = (m.venueIsRegion && c.venueAdmin != nil && c.venueAdmin == m.venue) || (c.venueIsRegion && m.venueAdmin != nil && m.venueAdmin == c.venue)
+                guard sameCity || inRegion || m.venueIsWeak || c.venueIsWeak else { return false }
                 guard m.round == nil || c.round == nil || m.round == c.round else { return false }
                 if sameCity && m.round != nil && c.round != nil { return false }
                 return !m.dates.isEmpty && !c.dates.isEmpty && compatibleDates(m.dates, c.dates)
             }
             if let j = target {
-                let keepC = merged[j].venueIsWeak && !c.venueIsWeak
+                let keepC = (merged[j].venueIsWeak && !c.venueIsWeak) || (merged[j].venueIsRegion && !c.venueIsRegion && !c.venueIsWeak)
                 var x = keepC ? c : merged[j]
                 let other = keepC ? merged[j] : c
                 x.pieces += other.pieces

@@ -405,7 +405,9 @@ struct ExchangeFrame {
                 between = ["for"]
             }
             guard between == ["for"] || between == ["-", "for", "-"], let a = it.value, let b = nx.value else { continue }
-            if a == b, p.sides.count >= 2 {
+            // (not "brought home 390 of its citizens in the first stage of the '1000 for 1000' exchange": the
+            // name of the deal beside the figure of one side)
+            if a == b, p.sides.count >= 2, !p.returned.values.contains(where: { $0.value != a }) {
                 for c in p.sides.prefix(2) where p.returned[c] == nil { p.returned[c] = Figure(a) }
                 // (the first figure, read as a total when its side was unknown, is each side's)
                 if p.total?.value == a { p.total = nil }

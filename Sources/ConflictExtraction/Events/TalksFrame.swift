@@ -11,11 +11,19 @@ struct TalksPiece {
     var venueIsSite = false
     /// a country or a site: yields to a city of the same country
     var venueIsWeak: Bool { venueIsCountry || venueIsSite }
+    /// the venue's admin1 ("Florida" for Hallandale Beach), and whether the venue is a region itself: "met in
+    /// South Florida" and "at a golf club in Hallandale Beach" are one round
+    var venueAdmin: String?
+    var venueIsRegion = false
     var round: Int?
     var dates: [ResolvedDate] = []
     var parties: [String] = []
     var mediators: [String] = []
     var name: String
+    /// "after the Geneva meeting": no date, the venue right before the talks word after "after/since/following
+    /// the": talks told
+    /// elsewhere (it joins them, and makes none of its own)
+    var reference = false
 }
 
 struct DelegationPiece {
@@ -41,6 +49,7 @@ struct TalksFrame {
         self.processSpans = dict.words("process_span")
         self.talksVerbs = dict.words("talks_verb")
         self.otherTopics = dict.words("other_topic")
+        self.talksAttributes = dict.words("talks_attribute")
         self.cityNames = Set(dict.places.filter { $0.kind == "city" || $0.kind == "capital" }.map(\.name))
         self.conflictNouns = dict.words("conflict_noun")
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
@@ -61,6 +70,8 @@ struct TalksFrame {
     let talksVerbs: Set<String>
     /// The names of the cities and capitals, for the city of a site
     let cityNames: Set<String>
+    /// "the negotiating role": grammar class `talks_attribute`
+    let talksAttributes: Set<String>
     /// "talks on trade": grammar class `other_topic`
     let otherTopics: Set<String>
     /// "the fighting in Ukraine": grammar class `conflict_noun` (the country after it is no venue)
@@ -89,6 +100,14 @@ struct TalksFrame {
         let triggers = talksWords.filter { it in
             let b = it.range.lowerBound
             let lower = it.text.lowercased()
+            // "Families gathered to meet the buses": a verb of meeting with no person, side or delegation in the
+            // sentence meets nobody who negotiates
+            if ["met", "meet", "meets", "met with", "will meet"].contains(lower),
+               !items.contains(where: { [.person, .country, .demonym, .organization].contains($0.kind) || $0.isTrigger("delegation")
+                   || ($0.kind == .date && $0.date?.precision == .day) }) { return false }
+            // "took over the negotiating role": a talks word before a noun it describes (grammar class
+            // `talks_attribute`) names no talks
+            if it.range.upperBound < s.tokens.count, talksAttributes.contains(s.tokens[it.range.upperBound].lower) { return false }
             // "they were met by relatives": a passive "met by" is no meeting of sides
             if lower.hasPrefix("met"), it.range.upperBound < s.tokens.count, s.tokens[it.range.upperBound].lower == "by" { return false }
             // "Three rounds of direct talks in Istanbul this year": several rounds counted together, none of them
@@ -230,6 +249,8 @@ struct TalksFrame {
                 p.venueCountry = vi.country
                 p.venueIsCountry = isCountry
                 p.venueIsSite = !isCountry && vi.a == "venue"
+                p.venueIsRegion = !isCountry && vi.a == "region"
+                p.venueAdmin = isCountry || vi.b.isEmpty ? nil : vi.b
                 // "held at the Elysée Palace": the site's city, the venue that other reports of the round name
                 if p.venueIsSite, let city = siteCity(vi) {
                     p.venue = city
@@ -238,6 +259,12 @@ struct TalksFrame {
             }
             p.round = v.map { roundNear($0.0.range.lowerBound) } ?? round
             p.dates = ds
+            // ("after the Geneva meeting", "since the Istanbul talks": not "Hours before the Geneva talks opened")
+            if ds.isEmpty, let vi = v?.0, vi.range.lowerBound > 1, s.tokens[vi.range.lowerBound - 1].lower == "the",
+               ["after", "since", "following"].contains(s.tokens[vi.range.lowerBound - 2].lower),
+               triggers.contains(where: { $0.range.lowerBound == vi.range.upperBound }) {
+                p.reference = true
+            }
             // the host country is a party only when it negotiates too (a trilateral round names it as such)
             p.parties = parties.filter { $0 != p.venueCountry }
             return p

@@ -141,8 +141,15 @@ public struct AnalyzedSentence: Sendable {
     public func containsOutsideDates(_ phrases: PhraseSet) -> Bool {
         tokens.indices.contains { k in
             phrases.starts(at: k, in: tokens) && !items.contains { $0.kind == .date && $0.range.contains(k) }
+                // ("talks on a plan to end the war": a one-word intent after a determiner is a noun; "his call for
+                // an exchange" stays an intent)
+                && !(k > 0 && Self.determiners.contains(tokens[k - 1].lower) && phrases.longest(at: k, in: tokens) == 1)
         }
     }
+
+    /// Words before a noun ("a plan", "the proposed deal"): an intent word after one of them is a noun or an
+    /// adjective, not a verb of intent.
+    static let determiners: Set<String> = ["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "whose"]
 
     /// "since March 22, when Russia launched 88 missiles": a comma and "when" right after the date (the
     /// when-clause tells of that day).
@@ -253,6 +260,19 @@ public struct PhraseSet: Sendable {
             if terminal[node] { return true }
         }
         return false
+    }
+
+    /// The number of tokens of the longest phrase starting at token `i` (0: none).
+    public func longest(at i: Int, in tokens: [Token]) -> Int {
+        guard tokens.indices.contains(i), mayStart(tokens[i]) else { return 0 }
+        var node = 0
+        var best = 0
+        for k in i..<min(tokens.count, i + maxLength) {
+            guard let next = step(node, tokens[k]) else { break }
+            node = next
+            if terminal[node] { best = k - i + 1 }
+        }
+        return best
     }
 
     /// Does a phrase end right before token `t`?

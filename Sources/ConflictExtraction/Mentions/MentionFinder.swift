@@ -17,6 +17,8 @@ public struct MentionFinder: Sendable {
     let singulars: Set<String>
     /// "a few dozen", "several hundred": grammar class `vague_lead` (the number is vague)
     let vagueLeads: Set<String>
+    /// "a week ago": grammar class `offset_unit`, term -> days
+    let offsetUnits: [String: Int]
     /// "February 3 to 7 a.m.": a number before these is a time, not the end of a range of days
     let timeMarkers: Set<String>
     /// "the Kamensky district": endings of a name not in the dictionary that make it a district (grammar
@@ -69,6 +71,7 @@ public struct MentionFinder: Sendable {
         self.nameParticles = dictionaries.words("name_particle")
         self.singulars = dictionaries.words("person_singular")
         self.vagueLeads = dictionaries.words("vague_lead")
+        self.offsetUnits = dictionaries.grammarClass("offset_unit").compactMapValues { Int($0) }
     }
 
     // MARK: - Sentence analysis
@@ -431,7 +434,12 @@ public struct MentionFinder: Sendable {
         var out: [Item] = []
         var k = 0
         // without a month, weekday or relative word every item is kept as it is: no pass over them
-        if !items.contains(where: { $0.kind == .grammar && ($0.a == "month" || $0.a == "weekday" || $0.a == "relative_day" || $0.a == "relative_marker" || $0.a == "offset_unit") }) {
+        // (a word of two grammar classes is found as the first: "week" is a `period`, and an `offset_unit`)
+        func offsetUnit(_ it: Item) -> Int? {
+            guard it.kind == .grammar else { return nil }
+            return it.a == "offset_unit" ? Int(it.b) : offsetUnits[it.text.lowercased()]
+        }
+        if !items.contains(where: { $0.kind == .grammar && ($0.a == "month" || $0.a == "weekday" || $0.a == "relative_day" || $0.a == "relative_marker" || offsetUnit($0) != nil) }) {
             out = items
             k = items.count
         }
@@ -582,8 +590,8 @@ public struct MentionFinder: Sendable {
                 k += 2
                 continue
             }
-            if it.isGrammar("offset_unit"), let p = published, k + 1 < items.count, items[k + 1].isGrammar("offset_direction"),
-               let unit = Int(it.b), let dir = Int(items[k + 1].b) {
+            if let unit = offsetUnit(it), let p = published, k + 1 < items.count, items[k + 1].isGrammar("offset_direction"),
+               let dir = Int(items[k + 1].b) {
                 // "two weeks ago": the number is right before the unit
                 let s = it.range.lowerBound
                 var n: Int? = nil

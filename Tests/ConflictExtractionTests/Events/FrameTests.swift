@@ -1359,4 +1359,32 @@ struct FrameTests {
         let b = extract("It was the first meeting of the two presidents since Putin held talks with Biden in Geneva on June 16, 2021.")
         #expect(b.talks.contains { $0.startDate?.date == "2021-06-16" }, "\(b.talks)")
     }
+
+    /// Talks: "talks on a plan to end the war" (a noun after a determiner is no intent); "a week earlier" is a
+    /// date ("week" is also a `period` word); "met in South Florida" and "a golf club in Hallandale Beach" are
+    /// one round; "took over the negotiating role" and an undated "after the Geneva meeting" make no talks;
+    /// "to meet the buses" meets nobody.
+    @Test func talksPlansWeeksRegionsAndReferences() throws {
+        let p = extract("Ukrainian and American officials sat down in Geneva on Sunday for another round of talks on a plan to end the war.")
+        #expect(p.talks.map(\.location) == ["Geneva"], "\(p.talks)")
+        let w = extract("Yermak led the Ukrainian team when it met Rubio in Geneva a week earlier.")
+        #expect(w.talks.first?.startDate?.date == "2026-01-29", "\(w.talks)")
+        let f = extract("""
+            U.S. and Ukrainian officials met in South Florida on Sunday.
+
+            The talks took place on Sunday at a private golf club in Hallandale Beach.
+            """)
+        #expect(f.talks.map(\.location) == ["Hallandale Beach"], "\(f.talks)")
+        let r = extract("Umerov took over the negotiating role on Friday. The plan has since been trimmed after the Geneva meeting.")
+        #expect(r.talks.isEmpty, "\(r.talks)")
+        #expect(extract("Families of the missing gathered in Kyiv to meet the buses.").talks.isEmpty)
+    }
+
+    /// "brought home 390 of its citizens in the first stage of the '1000 for 1000' exchange": the name of the
+    /// deal gives the other side no figure.
+    @Test func aDealNamedBesideOneSidesFigure() throws {
+        let r = extract("Ukraine has brought home 390 of its citizens in the first stage of the large \"1000 for 1000\" exchange with Russia, the president said on Friday.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToA != Figure(1000) && e.returnedToB == Figure(390), "\(r.exchanges)")
+    }
 }
