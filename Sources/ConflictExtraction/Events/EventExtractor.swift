@@ -117,7 +117,14 @@ public struct EventExtractor: Sendable {
         }
         out.attacks = mergeAttacks(attacks, published: published, &out.diagnostics)
         out.exchanges = mergeExchanges(exchanges, published: published, &out.diagnostics)
-        out.talks = mergeTalks(talks, delegations, published: published)
+        // the sides that sentences with a talks word name two at a time ("American, Ukrainian and European
+        // negotiators met around the same table"): the talks of the article are between some of them
+        var talkSides = Set<String>()
+        for s in prose where s.items.contains(where: { $0.isTrigger("talks", "event") }) {
+            let sides = Set(s.items.compactMap { $0.kind == .country || $0.kind == .demonym ? $0.country : nil })
+            if sides.count >= 2 { talkSides.formUnion(sides) }
+        }
+        out.talks = mergeTalks(talks, delegations, published: published, articleParties: talkSides)
         return out
     }
 
@@ -635,7 +642,8 @@ public struct EventExtractor: Sendable {
 
     // MARK: - talks
 
-    func mergeTalks(_ pieces: [TalksPiece], _ delegations: [DelegationPiece], published: ResolvedDate?) -> [TalksReport] {
+    func mergeTalks(_ pieces: [TalksPiece], _ delegations: [DelegationPiece], published: ResolvedDate?,
+                    articleParties: Set<String> = []) -> [TalksReport] {
         struct Cluster {
             var pieces: [TalksPiece]
             var venue: String?
@@ -752,7 +760,7 @@ public struct EventExtractor: Sendable {
         clusters = merged
         // delegations: to the talks of the same sentence, else the nearest talks before, else the first
         for d in delegations {
-            var i = clusters.firstIndex { $0.pieces.contains { $0.sentence == d.sentence } }
+            var i = clusters.firstIndex { $0.pieces.contains { $0.sentence == d.sentence && !$0.inPassing } }
             if i == nil {
                 // the article's main talks: the most mentioned, then the nearest before the list
                 i = clusters.indices.filter { clusters[$0].venue != nil }.max { a, b in
@@ -821,7 +829,10 @@ public struct EventExtractor: Sendable {
             // talks with no venue name both sides; talks whose parties are all outside the conflicts of
             // conflicts.tsv ("EU ministers met in Brussels") are about something else
             if c.venue == nil, parties.count < 2 { return nil }
-            if !parties.isEmpty, !parties.contains(where: { p in dict.conflicts.contains { $0.0 == p || $0.1 == p } }) { return nil }
+            // (the sides the article's talks sentences name count too: "American, Ukrainian and European
+            // negotiators met around the same table", then "The meetings, held at the Elysée Palace")
+            func inConflict(_ p: String) -> Bool { dict.conflicts.contains { $0.0 == p || $0.1 == p } }
+            if !parties.isEmpty, !parties.contains(where: inConflict), !articleParties.contains(where: inConflict) { return nil }
             // "is scheduled to meet his counterpart in Tokyo next week": talks dated after the article are not held
             if let s = start, s.precision == .day, let p = published, s.date > p.date, !c.pieces.isEmpty { return nil }
             let baseName = c.pieces.first?.name ?? "talks"

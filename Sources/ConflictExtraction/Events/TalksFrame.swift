@@ -24,6 +24,9 @@ struct TalksPiece {
     /// the": talks told
     /// elsewhere (it joins them, and makes none of its own)
     var reference = false
+    /// "Witkoff, who had met Putin in Saint Petersburg a week earlier": talks told in passing, in a relative
+    /// clause (a delegation named in the same sentence belongs to the article's talks, not to these)
+    var inPassing = false
 }
 
 struct DelegationPiece {
@@ -259,6 +262,11 @@ struct TalksFrame {
             }
             p.round = v.map { roundNear($0.0.range.lowerBound) } ?? round
             p.dates = ds
+            p.inPassing = triggers.allSatisfy { t in
+                var k = t.range.lowerBound - 1
+                while k >= 0, ["had", "has", "have", "also", "already"].contains(s.tokens[k].lower) { k -= 1 }
+                return k >= 0 && ["who", "which"].contains(s.tokens[k].lower)
+            }
             // ("after the Geneva meeting", "since the Istanbul talks": not "Hours before the Geneva talks opened")
             if ds.isEmpty, let vi = v?.0, vi.range.lowerBound > 1, s.tokens[vi.range.lowerBound - 1].lower == "the",
                ["after", "since", "following"].contains(s.tokens[vi.range.lowerBound - 2].lower),

@@ -1387,4 +1387,20 @@ struct FrameTests {
         let e = try #require(r.exchanges.first)
         #expect(e.returnedToA != Figure(1000) && e.returnedToB == Figure(390), "\(r.exchanges)")
     }
+
+    /// "The American delegation was led by Rubio and Witkoff, who had met Putin in Moscow a week earlier": the
+    /// delegation is the article's talks' (in Geneva), not the meeting told in passing; the sides named by a
+    /// talks sentence ("American and Ukrainian negotiators met around the same table") keep talks whose
+    /// delegations name only the United States.
+    @Test func aDelegationBesideAMeetingToldInPassing() throws {
+        let r = extract("""
+            American and Ukrainian negotiators met around the same table for the first time.
+
+            The meetings, held in Geneva on Thursday, lasted most of the day.
+
+            The American delegation was led by Secretary of State Marco Rubio and the special envoy, Steve Witkoff, who had met Vladimir Putin in Moscow a week earlier.
+            """)
+        let g = try #require(r.talks.first { $0.location == "Geneva" }, "\(r.talks)")
+        #expect(g.delegations.first { $0.side == "USA" }?.members.map(\.name) == ["Marco Rubio", "Steve Witkoff"], "\(r.talks)")
+    }
 }
