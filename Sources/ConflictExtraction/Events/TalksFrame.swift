@@ -103,9 +103,9 @@ struct TalksFrame {
         let triggers = talksWords.filter { it in
             let b = it.range.lowerBound
             let lower = it.text.lowercased()
-            // "Families gathered to meet the buses": a verb of meeting with no person, side or delegation in the
-            // sentence meets nobody who negotiates
-            if ["met", "meet", "meets", "met with", "will meet"].contains(lower),
+            // "Families gathered to meet the buses": a talks word that is a `talks_verb` ("meet", "met with"),
+            // with no person, side, delegation or day in the sentence, meets nobody who negotiates
+            if lower.split(separator: " ").contains(where: { talksVerbs.contains(String($0)) }),
                !items.contains(where: { [.person, .country, .demonym, .organization].contains($0.kind) || $0.isTrigger("delegation")
                    || ($0.kind == .date && $0.date?.precision == .day) }) { return false }
             // "took over the negotiating role": a talks word before a noun it describes (grammar class
