@@ -64,6 +64,7 @@ struct AttackFrame {
         self.negations = dict.words("negation")
         self.noInfo = dict.words("no_info")
         self.superlatives = dict.words("superlative")
+        self.weaponFillers = dict.words("weapon_filler")
         self.monthLeads = dict.words("month_lead")
         self.habitual = PhraseSet(dict.words("habitual"))
         self.platforms = dict.words("platform_noun")
@@ -114,6 +115,8 @@ struct AttackFrame {
     let monthLeads: Set<String>
     /// "has been regularly targeted": grammar class `habitual`
     let habitual: PhraseSet
+    /// "70 missiles of various types": grammar class `weapon_filler`
+    let weaponFillers: Set<String>
     /// "one of the largest attacks": grammar class `superlative`
     let superlatives: Set<String>
     /// "bombers", "jets": grammar class `platform_noun`
@@ -779,7 +782,8 @@ struct AttackFrame {
             let t = s.tokens[k]
             if t.lower == "with" { return true }
             let listed = items.contains { $0.range.contains(k) && ($0.kind == .number || $0.kind == .weapon || $0.isGrammar("qualifier")) }
-            guard listed || t.lower == "and" || t.text == "," else { return false }
+            // ("with 70 missiles of various types and 145 drones": grammar class `weapon_filler`)
+            guard listed || t.lower == "and" || t.text == "," || weaponFillers.contains(t.lower) else { return false }
             k -= 1
         }
         return false

@@ -1403,4 +1403,11 @@ struct FrameTests {
         let g = try #require(r.talks.first { $0.location == "Geneva" }, "\(r.talks)")
         #expect(g.delegations.first { $0.side == "USA" }?.members.map(\.name) == ["Marco Rubio", "Steve Witkoff"], "\(r.talks)")
     }
+
+    /// "struck Ukraine with 70 missiles of various types and 145 attack drones": both figures are launched.
+    @Test func aWithListAcrossOfVariousTypes() throws {
+        let r = extract("On the night of January 24, Russian forces struck Ukraine with 70 missiles of various types and 145 attack drones, the air force said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.missilesLaunched == Figure(70) && a.dronesLaunched == Figure(145) && a.dronesHit == nil, "\(r.attacks)")
+    }
 }
