@@ -53,8 +53,9 @@ enum ImportIsolation {
             return  // no working folder: import in this process
         }
         // every way out of the loop below ends the process (exit does not run `defer`): remove the folder first
+        func removeWork() { try? FileManager.default.removeItem(at: work) }
         func finish(_ status: Int32) -> Never {
-            try? FileManager.default.removeItem(at: work)
+            removeWork()
             exit(status)
         }
         let crashed = work.appendingPathComponent("crashed")
@@ -84,7 +85,7 @@ enum ImportIsolation {
             do {
                 try p.run()
             } catch {
-                try? FileManager.default.removeItem(at: work)
+                removeWork()
                 fail("cannot start the import process: \(error)")
             }
             childPID = p.processIdentifier
@@ -108,7 +109,7 @@ enum ImportIsolation {
                 finish(70)
             }
             // stopped by a signal from outside: end the same way
-            try? FileManager.default.removeItem(at: work)
+            removeWork()
             signal(status, SIG_DFL)
             kill(getpid(), status)
             exit(128 + status)

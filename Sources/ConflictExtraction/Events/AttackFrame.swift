@@ -63,7 +63,6 @@ struct AttackFrame {
         self.copulas = dict.words("copula")
         self.negations = dict.words("negation")
         self.noInfo = dict.words("no_info")
-        self.superlatives = dict.words("superlative")
         self.weaponFillers = dict.words("weapon_filler")
         self.monthLeads = dict.words("month_lead")
         self.habitual = PhraseSet(dict.words("habitual"))
@@ -75,7 +74,7 @@ struct AttackFrame {
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
         self.capitals = dict.capitals()
-        let cities = Set(dict.places.filter { $0.kind == "capital" || $0.kind == "city" }.map(\.name))
+        let cities = dict.cityNames()
         var quarters: [String: String] = [:]
         for p in dict.places where p.kind != "region" && p.kind != "water" {
             if let a = p.admin1, a != p.name, cities.contains(a), quarters[p.name] == nil { quarters[p.name] = a }
@@ -117,8 +116,6 @@ struct AttackFrame {
     let habitual: PhraseSet
     /// "70 missiles of various types": grammar class `weapon_filler`
     let weaponFillers: Set<String>
-    /// "one of the largest attacks": grammar class `superlative`
-    let superlatives: Set<String>
     /// "bombers", "jets": grammar class `platform_noun`
     let platforms: Set<String>
     /// "demonstration", "exercises", "match": grammar class `non_combat`
@@ -744,11 +741,10 @@ struct AttackFrame {
         return causeMarkers.ends(before: b, in: s.tokens)
     }
 
-    /// "a nine-storey building", "a two-hour attack": a number joined to the next word by a hyphen
-    /// describes something; it counts nothing.
     /// "Drones shot down: 74", "Ballistic missiles launched: 2", "Drone hits recorded: 5": the weapon category
-    /// and the outcome of a number right after a colon, when the words before the colon are a weapon and an
-    /// attack outcome (at most three words between them, no other number).
+    /// and the outcome of a number right after a colon, when the two items before the number are a weapon and
+    /// an attack outcome (at most three words between them; at most six between the outcome and the colon, a
+    /// bracket such as "(no negative consequences)").
     func labelled(_ items: [Item], _ n: Int, _ s: AnalyzedSentence) -> (String, String)? {
         let b = items[n].range.lowerBound
         guard b >= 3, s.tokens[b - 1].text == ":", n >= 2 else { return nil }
@@ -757,7 +753,6 @@ struct AttackFrame {
               trig.range.upperBound <= b - 1, (b - 1) - trig.range.upperBound <= 6,
               weapon.kind == .weapon, weapon.a == "drone" || weapon.a == "missile",
               trig.range.lowerBound - weapon.range.upperBound <= 3 else { return nil }
-        // (the words between the outcome and the colon: a bracket at most, "(no negative consequences)")
         return (weapon.a, trig.b)
     }
 
@@ -766,9 +761,11 @@ struct AttackFrame {
     func opensSuperlative(_ it: Item, _ s: AnalyzedSentence) -> Bool {
         let e = it.range.upperBound
         guard it.value == 1, e + 1 < s.tokens.count, s.tokens[e].lower == "of" else { return false }
-        return s.tokens[(e + 1)..<min(s.tokens.count, e + 4)].contains { superlatives.contains($0.lower) }
+        return s.tokens[(e + 1)..<min(s.tokens.count, e + 4)].contains { runningTotal.superlatives.contains($0.lower) }
     }
 
+    /// "a nine-storey building", "a two-hour attack": a number joined to the next word by a hyphen
+    /// describes something; it counts nothing.
     func isCompoundModifier(_ it: Item, _ s: AnalyzedSentence) -> Bool {
         let e = it.range.upperBound
         return e + 1 < s.tokens.count && s.tokens[e].text == "-" && !s.tokens[e].spaceBefore

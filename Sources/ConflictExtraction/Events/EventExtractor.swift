@@ -55,10 +55,17 @@ public struct EventExtractor: Sendable {
         // the city the sentence before names last (nil when its last place is no city): "the city" of an attack
         // sentence that names no place
         var lastCity: String?
+        // the sides that sentences with a talks word name two at a time ("American, Ukrainian and European
+        // negotiators met around the same table"): the talks of the article are between some of them
+        var talkSides = Set<String>()
         for (n, s) in prose.enumerated() {
             defer {
                 let last = s.items.last { $0.kind == .place }
                 lastCity = last.flatMap { ["city", "capital", "town"].contains($0.a) ? $0.canonical : nil }
+            }
+            if s.items.contains(where: { $0.isTrigger("talks", "event") }) {
+                let sides = Set(s.items.compactMap { $0.kind == .country || $0.kind == .demonym ? $0.country : nil })
+                if sides.count >= 2 { talkSides.formUnion(sides) }
             }
             let claimant = Attribution.claimant(s, &memory)
             let ex = exchangeFrame.pieces(s, claimant: claimant)
@@ -117,13 +124,6 @@ public struct EventExtractor: Sendable {
         }
         out.attacks = mergeAttacks(attacks, published: published, &out.diagnostics)
         out.exchanges = mergeExchanges(exchanges, published: published, &out.diagnostics)
-        // the sides that sentences with a talks word name two at a time ("American, Ukrainian and European
-        // negotiators met around the same table"): the talks of the article are between some of them
-        var talkSides = Set<String>()
-        for s in prose where s.items.contains(where: { $0.isTrigger("talks", "event") }) {
-            let sides = Set(s.items.compactMap { $0.kind == .country || $0.kind == .demonym ? $0.country : nil })
-            if sides.count >= 2 { talkSides.formUnion(sides) }
-        }
         out.talks = mergeTalks(talks, delegations, published: published, articleParties: talkSides)
         return out
     }
@@ -811,6 +811,7 @@ public struct EventExtractor: Sendable {
             }
         }
         clusters = split
+        func inConflict(_ p: String) -> Bool { dict.conflicts.contains { $0.0 == p || $0.1 == p } }
         return clusters.compactMap { c in
             guard c.venue != nil || !c.delegations.isEmpty else { return nil }
             // a month beside days ("in June", "on Monday, June 2"; "ended talks on Thursday, ... the agreement
@@ -831,7 +832,6 @@ public struct EventExtractor: Sendable {
             if c.venue == nil, parties.count < 2 { return nil }
             // (the sides the article's talks sentences name count too: "American, Ukrainian and European
             // negotiators met around the same table", then "The meetings, held at the Elysée Palace")
-            func inConflict(_ p: String) -> Bool { dict.conflicts.contains { $0.0 == p || $0.1 == p } }
             if !parties.isEmpty, !parties.contains(where: inConflict), !articleParties.contains(where: inConflict) { return nil }
             // "is scheduled to meet his counterpart in Tokyo next week": talks dated after the article are not held
             if let s = start, s.precision == .day, let p = published, s.date > p.date, !c.pieces.isEmpty { return nil }

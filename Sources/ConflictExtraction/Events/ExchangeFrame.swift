@@ -229,6 +229,8 @@ struct ExchangeFrame {
         // civilians of the swap: "Of those returned, 193 are servicemen ... and 12 are civilians")
         let partsAfter: Int? = s.tokens.count > 2 && s.tokens[0].lower == "of" && partitives.contains(s.tokens[1].lower)
             ? s.tokens.firstIndex { $0.text == "," } : nil
+        // "Each side handed over 185 soldiers and 20 civilians": an "each" opening the sentence
+        let leadingEach = items.first.map { $0.isGrammar("each") && $0.range.lowerBound <= 1 }
         for n in items.indices where items[n].kind == .number && !items[n].vague {
             let it = items[n]
             guard let v = it.value else { continue }
@@ -353,9 +355,8 @@ struct ExchangeFrame {
             if bodyNouns.contains(nounText) { p.kinds.insert("bodies") }
             let civilian = civilianNouns.contains(nounText)
             if civilian { p.kinds.insert("civilians") } else if !bodyNouns.contains(nounText) { p.kinds.insert("pow") }
-            // "Each side handed over 185 soldiers and 20 civilians": every figure of the list is each side's
-            let leadingEach = items.first.map { $0.isGrammar("each") && $0.range.lowerBound <= 1 && $0.range.upperBound < it.range.lowerBound } ?? false
-            if leadingEach, side == nil, civilian, p.each != nil, p.eachCivilians == nil {
+            // ... every figure of its list is each side's
+            if leadingEach == true, side == nil, civilian, p.each != nil, p.eachCivilians == nil {
                 p.eachCivilians = fig
                 p.rules.append("exchange.each")
                 continue

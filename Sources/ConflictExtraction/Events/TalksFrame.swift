@@ -21,8 +21,7 @@ struct TalksPiece {
     var mediators: [String] = []
     var name: String
     /// "after the Geneva meeting": no date, the venue right before the talks word after "after/since/following
-    /// the": talks told
-    /// elsewhere (it joins them, and makes none of its own)
+    /// the": talks told elsewhere (it joins them, and makes none of its own)
     var reference = false
     /// "Witkoff, who had met Putin in Saint Petersburg a week earlier": talks told in passing, in a relative
     /// clause (a delegation named in the same sentence belongs to the article's talks, not to these)
@@ -53,7 +52,7 @@ struct TalksFrame {
         self.talksVerbs = dict.words("talks_verb")
         self.otherTopics = dict.words("other_topic")
         self.talksAttributes = dict.words("talks_attribute")
-        self.cityNames = Set(dict.places.filter { $0.kind == "city" || $0.kind == "capital" }.map(\.name))
+        self.cityNames = dict.cityNames()
         self.conflictNouns = dict.words("conflict_noun")
         self.groupWords = Set(dict.triggers.filter { $0.a == "delegation" && $0.b == "group" }.map { $0.term.lowercased() }).union(dict.grammarClass("side_word").keys)
     }
@@ -115,10 +114,7 @@ struct TalksFrame {
             if lower.hasPrefix("met"), it.range.upperBound < s.tokens.count, s.tokens[it.range.upperBound].lower == "by" { return false }
             // "Three rounds of direct talks in Istanbul this year": several rounds counted together, none of them
             // a round of its own (but "three rounds of talks in Belarus, the most recent on Monday" dates one)
-            if !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }), b >= 1, items.contains(where: { $0.kind == .number && ($0.value ?? 0) >= 2 && $0.range.upperBound >= b - 3 && $0.range.upperBound <= b })
-                && s.tokens[b..<it.range.upperBound].contains(where: { ["rounds", "meetings", "sessions"].contains($0.lower) })
-                || (b >= 3 && items.contains(where: { $0.kind == .number && ($0.value ?? 0) >= 2 && $0.range.upperBound == b - 2 })
-                    && ["rounds", "meetings", "sessions"].contains(s.tokens[b - 2].lower) && s.tokens[b - 1].lower == "of") { return false }
+            if countsRounds(it, s), !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }) { return false }
             // "talks on trade and reconstruction cooperation": talks about something else than the war (grammar
             // class `other_topic` right after on/about)
             let e = it.range.upperBound
@@ -191,7 +187,7 @@ struct TalksFrame {
                     venues.append((v, false))
                 } else if it.kind == .country, ["in"].contains(prev) || (prev == "the" && prev2 == "in"),
                           // ("to halt the fighting in Ukraine": where the war is, not where they met)
-                          !(b >= 2 && conflictNouns.contains(s.tokens[prev == "in" ? b - 2 : b - 3 < 0 ? 0 : b - 3].lower)) {
+                          !conflictNouns.contains(s.tokens[max(0, b - (prev == "in" ? 2 : 3))].lower) {
                     venues.append((it, true))
                 }
             }
@@ -297,6 +293,18 @@ struct TalksFrame {
         return out
     }
 
+
+    /// "Three rounds of direct talks", "two meetings": a number of two or more counting rounds, right before
+    /// the talks word ("three rounds of talks") or inside it.
+    func countsRounds(_ it: Item, _ s: AnalyzedSentence) -> Bool {
+        let b = it.range.lowerBound
+        let roundWords: Set<String> = ["rounds", "meetings", "sessions"]
+        func several(endingAt e: ClosedRange<Int>) -> Bool {
+            s.items.contains { $0.kind == .number && ($0.value ?? 0) >= 2 && e.contains($0.range.upperBound) }
+        }
+        if b >= 1, s.tokens[b..<it.range.upperBound].contains(where: { roundWords.contains($0.lower) }), several(endingAt: max(0, b - 3)...b) { return true }
+        return b >= 3 && roundWords.contains(s.tokens[b - 2].lower) && s.tokens[b - 1].lower == "of" && several(endingAt: (b - 2)...(b - 2))
+    }
 
     /// The city of a site (a place of kind `venue`): its admin1 when that is a city ("Elysée Palace" -> Paris);
     /// a site in a region keeps its name ("Belovezhskaya Pushcha", Brest Region, is no part of Brest).

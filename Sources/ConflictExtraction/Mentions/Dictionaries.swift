@@ -284,6 +284,11 @@ public final class Dictionaries: Sendable {
         return caps
     }
 
+    /// The names of the places of kind `city` or `capital`.
+    public func cityNames() -> Set<String> {
+        Set(places.filter { $0.kind == "city" || $0.kind == "capital" }.map(\.name))
+    }
+
     /// The country entry of an ISO3 code.
     public func country(_ iso3: String) -> CountryEntry? {
         countryByISO[iso3].map { countries[$0] }
