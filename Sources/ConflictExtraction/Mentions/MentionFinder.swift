@@ -230,8 +230,7 @@ public struct MentionFinder: Sendable {
             var j = k - 1
             if items[j].kind == .place, items[j].range.upperBound == it.range.lowerBound, ["city", "town", "capital", "region", "territory"].contains(items[j].a) {
                 // "Odesa's Kyivskyi district": a quarter of the city named before, not the region of that name
-                if !plural, j > 0, items[j - 1].kind == .place, items[j - 1].a == "city" || items[j - 1].a == "capital",
-                   items[j - 1].range.upperBound + 1 == items[j].range.lowerBound, tokens[items[j].range.lowerBound - 1].lower == "'s" {
+                if !plural, j > 0, isQuarterName(at: items[j].range.lowerBound, after: items[j - 1], tokens) {
                     items.remove(at: j)
                     continue
                 }
@@ -271,6 +270,13 @@ public struct MentionFinder: Sendable {
         }
     }
 
+    /// "Odesa's Kyivskyi district": a name at token `b`, right after "CITY's" (`prev` a city or a capital), is a
+    /// quarter of that city, not a district of a region.
+    func isQuarterName(at b: Int, after prev: Item?, _ tokens: [Token]) -> Bool {
+        guard let city = prev, city.kind == .place, city.a == "city" || city.a == "capital", b >= 1 else { return false }
+        return city.range.upperBound + 1 == b && tokens[b - 1].lower == "'s"
+    }
+
     /// "the Kamensky district", "in the Saltivskyi district": a capitalized name that no dictionary entry
     /// claimed, right before a singular region suffix, ending in a `district_ending` ("-sky", "-skyi"), is a
     /// district (country unknown).
@@ -280,8 +286,7 @@ public struct MentionFinder: Sendable {
         let t = tokens[b]
         guard t.kind == .word, t.isCapitalized, t.lower.count >= 5, districtEndings.contains(where: { t.lower.hasSuffix($0) }) else { return nil }
         // ("Odesa's Kyivskyi district": a quarter of the city named before, not a district of a region)
-        if let city = before, city.kind == .place, city.a == "city" || city.a == "capital", city.range.upperBound == b - 1,
-           tokens[b - 1].lower == "'s" { return nil }
+        if isQuarterName(at: b, after: before, tokens) { return nil }
         let r = b..<suffix.range.upperBound
         let unit = suffix.text.lowercased()
         var p = Item(kind: .place, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: t.text + " " + unit, rule: "place.unknown_district")
