@@ -80,6 +80,16 @@ struct AttackFrame {
             if let a = p.admin1, a != p.name, cities.contains(a), quarters[p.name] == nil { quarters[p.name] = a }
         }
         self.cityOfQuarter = quarters
+        // "Port of Odesa", "Boryspil International Airport": a venue whose name is a city's with `city_venue` words
+        let venueWords = dict.words("city_venue")
+        let cityByLower = Dictionary(cities.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        var venues: [String: String] = [:]
+        for p in dict.places where p.kind == "venue" {
+            let words = p.name.lowercased().split(separator: " ")
+            let rest = words.filter { !venueWords.contains(String($0)) }.joined(separator: " ")
+            if rest.count < words.joined(separator: " ").count, let city = cityByLower[rest] { venues[p.name] = city }
+        }
+        self.cityOfVenue = venues
         self.partitives = dict.words("partitive")
         self.durationUnits = dict.words("offset_unit")
         self.earlierFigures = PhraseSet(dict.words("earlier_figure"))
@@ -110,6 +120,9 @@ struct AttackFrame {
     /// (Whether a city quarter is a location of its own, the gold files of our probe sets disagree: the quarter
     /// is kept, and its city added.)
     let cityOfQuarter: [String: String]
+    /// Venues named after their city with the words of grammar class `city_venue` ("Port of Odesa",
+    /// "Novorossiysk port", "Boryspil International Airport"), name -> city: a strike there is on the city.
+    let cityOfVenue: [String: String]
     /// "In January, a missile strike ...": grammar class `month_lead`
     let monthLeads: Set<String>
     /// "has been regularly targeted": grammar class `habitual`
@@ -348,7 +361,7 @@ struct AttackFrame {
             // five": after a toll update, the number after "to" is the toll of the casualty word before it
             if p.updatesToll, qualifierStart > 0, ["to", "at"].contains(s.tokens[qualifierStart - 1].lower),
                tollUpdate.occurs(in: Array(s.tokens[..<qualifierStart])),
-               let c = items[..<n].last(where: { $0.kind == .trigger && $0.a == "casualty" }), it.range.lowerBound - c.range.upperBound <= 20 {
+               let c = items[..<n].last(where: { $0.kind == .trigger && $0.a == "casualty" }), it.range.lowerBound - c.range.upperBound <= 30 {
                 slot = c.b
             }
             // "killed at least four people", "killing 4": a casualty verb right before the number
@@ -358,7 +371,9 @@ struct AttackFrame {
                 slot = items[pi].b
             }
             // NUM [people] [were|was|have been] killed/injured; ", including a child," in between is skipped
-            let aside = subsetAside(s, from: after)
+            var aside = subsetAside(s, from: after)
+            // (or an apposition: "Five foreign sailors, crew members of the ship, were injured")
+            if aside.isEmpty { aside = appositionAside(items, s, from: after) }
             for c in items.dropFirst(n + 1) where slot == nil {
                 if aside.contains(c.range.lowerBound) { continue }
                 if c.range.lowerBound - after - (aside.lowerBound < c.range.lowerBound ? aside.count : 0) > 5 { break }
@@ -433,6 +448,11 @@ struct AttackFrame {
             if it.kind == .country || it.kind == .demonym, let c = it.country, let cap = capitals[c],
                s.capitalWord(after: it, possessive: true) != nil, p.hasAttackSignal || p.hasFigures, !p.locations.contains(cap) {
                 p.locations.append(cap)
+            }
+            // "a ship in the port of Odesa": the venue's city (a venue is never a location itself)
+            if it.kind == .place, it.a == "venue", p.hasAttackSignal || p.hasFigures, let city = cityOfVenue[it.canonical],
+               !p.locations.contains(city) {
+                p.locations.append(city)
             }
             guard it.kind == .place, isLocation(items, n, s) else { continue }
             // a quarter of a city that is its own administrative unit ("the Sviatoshynskyi district", "the
@@ -516,7 +536,14 @@ struct AttackFrame {
         guard p.hasFigures || ((p.hasAttackSignal || p.earlierToll) && (!p.locations.isEmpty || !p.targets.isEmpty)) else {
             // "Overnight, Russia attacked Ukraine with drones and missiles.": no report of its own, but the sides
             // for the sentences after it ("In total, the enemy used 38 missiles")
-            guard p.hasAttackTrigger, p.attacker != nil, p.target != nil, sidesNamed(s) else { return nil }
+            guard p.hasAttackTrigger else { return nil }
+            if p.attacker == nil || p.target == nil || !sidesNamed(s) {
+                // "The building was hit during a wave of strikes on Saturday afternoon.": no report and no sides,
+                // but the day of the sentence after it ("Russia had fired 38 missiles that day")
+                guard p.date != nil, p.calendarDate else { return nil }
+                p.attacker = nil
+                p.target = nil
+            }
             p.sidesOnly = true
             return p
         }
@@ -534,6 +561,27 @@ struct AttackFrame {
             if let close = s.tokens[(c + 1)...].firstIndex(where: { $0.text == "," }) { return c..<(close + 1) }
         }
         return 0..<0
+    }
+
+    /// "Five foreign sailors, crew members of the ship, were injured", "A 60-year-old man, a port worker,
+    /// died": a phrase between commas right after the counted people (at most three words after the number),
+    /// with no figure, weapon, date or attack or casualty word of its own, and the casualty word right after
+    /// it. Empty when there is none.
+    func appositionAside(_ items: [Item], _ s: AnalyzedSentence, from: Int) -> Range<Int> {
+        let t = s.tokens
+        guard let open = (from..<min(from + 4, t.count)).first(where: { t[$0].text == "," }),
+              let close = t[(open + 1)..<min(open + 14, t.count)].firstIndex(where: { $0.text == "," }), close > open + 1 else { return 0..<0 }
+        for it in items where it.range.lowerBound > open && it.range.lowerBound < close {
+            switch it.kind {
+            // ("an employee of the port": one person, not a figure)
+            case .number where it.value == 1 && ["a", "an"].contains(t[it.range.lowerBound].lower): continue
+            case .number, .weapon, .date: return 0..<0
+            case .trigger where it.a == "attack" || it.a == "casualty": return 0..<0
+            default: continue
+            }
+        }
+        let said = items.contains { $0.kind == .trigger && $0.a == "casualty" && $0.range.lowerBound > close && $0.range.lowerBound <= close + 3 }
+        return said ? open..<(close + 1) : 0..<0
     }
 
     func precededBy(_ it: Item, _ words: Set<String>, _ s: AnalyzedSentence) -> Bool {

@@ -219,6 +219,8 @@ public struct EventExtractor: Sendable {
         var lastTollUpdate = -2
         /// reports whose toll an update sentence gave ("has risen to 11"): the article's latest count
         var updatedToll = Set<Int>()
+        /// reports begun by a sentence with no day and no night of its own (dated by the publication)
+        var undated = Set<Int>()
         func key(_ r: AttackReport) -> String { "\(r.date?.date ?? "")|\(r.attacker ?? "")|\(r.targetCountry ?? "")" }
         func key(_ p: AttackPiece) -> String { "\((p.date ?? published)?.date ?? "")|\(p.attacker ?? "")|\(p.target ?? "")" }
         for p in pieces {
@@ -299,6 +301,7 @@ public struct EventExtractor: Sendable {
                 reports.append(r)
                 extras[reports.count - 1] = p.breakdowns
                 allOf[reports.count - 1] = p.allOf
+                if p.date == nil, !p.lastNight { undated.insert(reports.count - 1) }
             }
             if updates, p.killed != nil || p.injured != nil { updatedToll.insert(idx ?? reports.count - 1) }
         }
@@ -344,7 +347,33 @@ public struct EventExtractor: Sendable {
             }
             if reports[i].rule.hasPrefix(";") { reports[i].rule.removeFirst() }
         }
-        return reports
+        return mergeUndatedRepeats(reports, undated: undated)
+    }
+
+    /// "Dnipro death toll climbs to 40" (a title with no day) and "The number of people killed ... on Saturday
+    /// rose to 40": a report begun by a sentence with no day of its own, whose every figure a dated report of
+    /// the same sides gives too, is that report, not another attack on the day of publication.
+    func mergeUndatedRepeats(_ input: [AttackReport], undated: Set<Int>) -> [AttackReport] {
+        var reports = input
+        var gone = Set<Int>()
+        func figures(_ r: AttackReport) -> [Int?] {
+            [r.dronesLaunched, r.dronesDowned, r.dronesHit, r.missilesLaunched, r.missilesDowned, r.missilesHit, r.killed, r.injured].map { $0?.value }
+        }
+        for j in undated.sorted() {
+            let mine = figures(reports[j])
+            guard mine.contains(where: { $0 != nil }) else { continue }
+            let into = reports.indices.first { i in
+                i != j && !undated.contains(i) && reports[i].date != reports[j].date
+                    && reports[i].attacker == reports[j].attacker && reports[i].targetCountry == reports[j].targetCountry
+                    && zip(mine, figures(reports[i])).allSatisfy { $0 == nil || $0 == $1 }
+            }
+            guard let i = into else { continue }
+            for l in reports[j].locations where !reports[i].locations.contains(l) { reports[i].locations.append(l) }
+            for t in reports[j].targets where !reports[i].targets.contains(t) { reports[i].targets.append(t) }
+            reports[i].span = reports[i].span.union(reports[j].span)
+            gone.insert(j)
+        }
+        return reports.indices.filter { !gone.contains($0) }.map { reports[$0] }
     }
 
     func get(_ r: AttackReport, _ k: String) -> Figure? {

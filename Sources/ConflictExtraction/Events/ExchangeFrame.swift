@@ -317,9 +317,11 @@ struct ExchangeFrame {
             let tail = s.tokens[nn.range.upperBound..<min(s.tokens.count, nn.range.upperBound + 4)].map(\.lower)
             let each = items.contains { $0.isGrammar("each") && (($0.range.lowerBound >= nn.range.upperBound && $0.range.lowerBound - nn.range.upperBound <= 3)
                 || ($0.range.upperBound <= it.range.lowerBound && it.range.lowerBound - $0.range.upperBound <= 3)) }
-            // (first) "eleven children ... have been brought home", in Ukraine's words: home is the speaker's country
+            // (first) "eleven children ... have been brought home", "108 women had come back", in Ukraine's words:
+            // home is the speaker's country
             if side == nil, let c = claimant?.country ?? Self.localSpeaker(s, before: it.range.lowerBound), items.contains(where: { v in
-                v.range.lowerBound > nn.range.upperBound && v.isTrigger("exchange", "returned") && v.text.lowercased().hasSuffix("home")
+                v.range.lowerBound >= nn.range.upperBound && v.isTrigger("exchange", "returned")
+                    && (v.text.lowercased().hasSuffix("home") || v.text.lowercased().hasSuffix("back"))
             }) {
                 side = c
             }

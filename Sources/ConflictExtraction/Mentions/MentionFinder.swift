@@ -15,6 +15,9 @@ public struct MentionFinder: Sendable {
     /// The canonical name of each institution pattern without its country ("Defense Ministry").
     let bareNames: [String]
     let singulars: Set<String>
+    /// "a local man", "an elderly woman": grammar class `person_modifier`, words between "a"/"an" and a
+    /// `person_singular` noun (a demonym also stands there: "a Ukrainian man")
+    let personModifiers: Set<String>
     /// "a few dozen", "several hundred": grammar class `vague_lead` (the number is vague)
     let vagueLeads: Set<String>
     /// "a week ago": grammar class `offset_unit`, term -> days
@@ -70,6 +73,7 @@ public struct MentionFinder: Sendable {
         }
         self.nameParticles = dictionaries.words("name_particle")
         self.singulars = dictionaries.words("person_singular")
+        self.personModifiers = dictionaries.words("person_modifier")
         self.vagueLeads = dictionaries.words("vague_lead")
         self.offsetUnits = dictionaries.grammarClass("offset_unit").compactMapValues { Int($0) }
     }
@@ -367,8 +371,8 @@ public struct MentionFinder: Sendable {
             } else if t.lower == "a" || t.lower == "an", let w = words[i + 1], w.b == "multiplier" || w.canonical.lowercased() == "dozen" {
                 value = w.value
                 end = w.range.upperBound
-            } else if t.lower == "a" || t.lower == "an", i + 1 < tokens.count, singulars.contains(tokens[i + 1].lower) {
-                // "wounded a child": one person (the noun stays a separate word)
+            } else if t.lower == "a" || t.lower == "an", singularNoun(after: i, tokens, out) != nil {
+                // "wounded a child", "a local man was killed": one person (the noun stays a separate word)
                 value = 1
                 end = i + 1
             }
@@ -413,6 +417,21 @@ public struct MentionFinder: Sendable {
             for k in i..<end { covered[k] = true }
             i = end
         }
+    }
+
+    /// The index of the `person_singular` noun that "a"/"an" at `i` counts: the next word, or the word after
+    /// at most two modifiers (`person_modifier` words or a demonym: "a Ukrainian man", "an elderly local
+    /// woman").
+    func singularNoun(after i: Int, _ tokens: [Token], _ items: [Item]) -> Int? {
+        var k = i + 1
+        while k < tokens.count, k - i <= 3 {
+            if singulars.contains(tokens[k].lower) { return k }
+            let modifier = personModifiers.contains(tokens[k].lower)
+                || items.contains { $0.kind == .demonym && $0.range == k..<(k + 1) }
+            guard modifier else { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// Items by the token they start at (the first one when several do), looked up by index rather than hashed.

@@ -1410,4 +1410,61 @@ struct FrameTests {
         let a = try #require(r.attacks.first)
         #expect(a.missilesLaunched == Figure(70) && a.dronesLaunched == Figure(145) && a.dronesHit == nil, "\(r.attacks)")
     }
+
+    /// "A local man was killed", "an elderly Ukrainian woman": one person, with modifiers (grammar class
+    /// `person_modifier`, or a demonym) between "a"/"an" and the noun.
+    @Test func aPersonWithModifiersCountsOne() throws {
+        let r = extract("On Tuesday a missile hit a warehouse in Kharkiv, the governor said. A local man was killed and an elderly Ukrainian woman was injured.")
+        let a = try #require(r.attacks.first)
+        #expect(a.killed == Figure(1) && a.injured == Figure(1), "\(r.attacks)")
+    }
+
+    /// "Four sailors, crew members of the tanker, were injured": the apposition between the people and the
+    /// casualty word is skipped (its "an"/"a" count nobody).
+    @Test func anAppositionBeforeTheCasualtyWord() throws {
+        let r = extract("A drone hit a tanker in Odesa on Tuesday. Four sailors, crew members of the tanker, were injured. A 58-year-old man, an employee of a private firm, died.")
+        let a = try #require(r.attacks.first)
+        #expect(a.injured == Figure(4) && a.killed == Figure(1), "\(r.attacks)")
+    }
+
+    /// "in the port of Odesa": a venue named after its city with `city_venue` words is an attack on that city.
+    @Test func aPortNamedAfterItsCity() throws {
+        let r = extract("On Tuesday, the Russians attacked a cargo ship that was moored in the port of Odesa.")
+        let a = try #require(r.attacks.first)
+        #expect(a.locations == ["Odesa"], "\(r.attacks)")
+    }
+
+    /// "The warehouse was hit during a wave of strikes on Saturday afternoon. ... 38 missiles that day": a
+    /// sentence with an attack word and a day but no figures and no sides still dates the sentence after it.
+    @Test func aDatedAttackSentenceWithoutSidesDatesTheNext() throws {
+        let r = extract("The depot was hit during a wave of strikes across Ukraine on Saturday afternoon. The air force said Russia had fired 38 missiles that day.")
+        let a = try #require(r.attacks.first)
+        #expect(a.date?.date == "2026-01-31" && a.missilesLaunched == Figure(38), "\(r.attacks)")
+    }
+
+    /// A title with no day ("Kharkiv toll climbs to 12") that repeats the figure of the dated attack the
+    /// article tells ("The number of people killed when ... on Saturday rose to 12 on Monday") is that attack,
+    /// not another on the day of publication; and the toll after "rose to" is found far from "killed".
+    @Test func anUndatedTitleRepeatingADatedToll() throws {
+        let r = extract("""
+            Kharkiv toll climbs to 12
+
+            The number of people killed when a Russian missile tore through a five-storey apartment building in the northeastern city of Kharkiv on Saturday rose to 12 on Monday, officials said.
+            """)
+        #expect(r.attacks.count == 1, "\(r.attacks)")
+        let a = try #require(r.attacks.first)
+        #expect(a.date?.date == "2026-01-31" && a.killed == Figure(12), "\(r.attacks)")
+    }
+
+    /// "Kyiv secured the release of 108 women": a capital as the subject of a receive verb is its side;
+    /// "108 women had come back, among them 12 civilians", in Ukraine's words: back in the speaker's country.
+    @Test func comingBackAndSecuringTheRelease() throws {
+        let a = extract("Ukraine and Russia swapped prisoners on Monday, and Kyiv secured the release of 108 women, officials said.")
+        let e = try #require(a.exchanges.first)
+        #expect(e.sideB == "UKR" && e.returnedToB == Figure(108), "\(a.exchanges)")
+        let b = extract("Ukraine and Russia swapped prisoners on Monday. Ukraine's ombudsman said 108 women had come back, among them 12 civilians.")
+        let f = try #require(b.exchanges.first)
+        #expect(f.returnedToB == Figure(108) && f.civiliansToB == Figure(12), "\(b.exchanges)")
+    }
 }
+
