@@ -69,6 +69,8 @@ struct AttackFrame {
         self.platforms = dict.words("platform_noun")
         self.nonCombat = PhraseSet(dict.words("non_combat"))
         self.nextDayPhrases = PhraseSet(dict.words("next_day"))
+        self.dayAfterDays = dict.grammarClass("day_after").compactMapValues { Int($0) }
+        self.dayAfter = PhraseSet(Set(dayAfterDays.keys))
         self.sameDayPhrases = PhraseSet(dict.words("same_day"))
         self.clockWords = dict.words("clock_word")
         self.outages = PhraseSet(dict.words("outage"))
@@ -135,6 +137,9 @@ struct AttackFrame {
     let nonCombat: PhraseSet
     /// "the following day", "a day later": grammar class `next_day`
     let nextDayPhrases: PhraseSet
+    /// "a day after a Russian missile strike": grammar class `day_after`, phrase -> days before the date
+    let dayAfterDays: [String: Int]
+    let dayAfter: PhraseSet
     /// "the same night", "that day": grammar class `same_day`
     let sameDayPhrases: PhraseSet
     /// "Moscow time": grammar class `clock_word`
@@ -521,6 +526,17 @@ struct AttackFrame {
             p.date = m.date
             p.rules.append("attack.month")
         }
+        // "searched the rubble on Tuesday, a day after a Russian missile strike killed 18": the attack was the
+        // day before (grammar class `day_after`: the phrase and its number of days)
+        if let d = dateItem, let r = p.date, r.precision == .day, let day = CivilDate(iso: r.date)?.dayNumber,
+           let k = (d.range.upperBound..<min(s.tokens.count, d.range.upperBound + 8)).first(where: { dayAfter.starts(at: $0, in: s.tokens) }) {
+            let end = k + dayAfter.longest(at: k, in: s.tokens)
+            if let days = dayAfterDays[s.tokens[k..<end].map(\.lower).joined(separator: " ")],
+               items.contains(where: { ($0.isTrigger("attack") || $0.kind == .weapon) && $0.range.lowerBound >= end && $0.range.lowerBound - end <= 4 }) {
+                p.date = ResolvedDate(date: CivilDate(dayNumber: day - days).iso, precision: .day)
+                p.rules.append("attack.day_after")
+            }
+        }
         p.lastNight = s.tokens.contains { nightWords.contains($0.lower) || $0.lower == "overnight" }
         p.nextDay = p.date == nil && s.contains(anyOf: nextDayPhrases)
         p.sameDay = p.date == nil && s.contains(anyOf: sameDayPhrases)
@@ -838,7 +854,7 @@ struct AttackFrame {
     /// Crimea": a place reached from "from" over places, names and `launch_filler` words is a launch site.
     func isLaunchSite(_ items: [Item], _ n: Int, _ s: AnalyzedSentence) -> Bool {
         var k = items[n].range.lowerBound - 1
-        while k >= 0, items[n].range.lowerBound - k <= 12 {
+        while k >= 0, items[n].range.lowerBound - k <= 16 {
             let t = s.tokens[k]
             if t.lower == "from" { return true }
             // "Launch directions: Kursk, Oryol, Millerovo": a list after a launch word and a colon
@@ -849,7 +865,7 @@ struct AttackFrame {
             if item?.kind == .date { return false }   // "From Monday, Kharkiv ...": a date, not a launch site
             let named = item.map { $0.kind == .place || $0.kind == .country || $0.kind == .demonym } ?? false
             // ("fired from Tu-95 bombers over the Caspian Sea": a model designation's hyphen and number too)
-            let designation = item == nil && !t.spaceBefore && (t.text == "-" || t.kind == .number)
+            let designation = item == nil && !t.spaceBefore && (t.text == "-" || t.kind == .number || t.text.first?.isNumber == true)
             guard named || launchFillers.contains(t.lower) || (t.kind == .word && t.isCapitalized && item == nil) || designation else { return false }
             k -= 1
         }

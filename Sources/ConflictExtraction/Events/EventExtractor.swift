@@ -7,10 +7,13 @@ public struct EventExtractor: Sendable {
     let talksFrame: TalksFrame
     /// Marks that start an item of a list ("- Andriy Yermak, head of ..."): grammar class `list_bullet`.
     let bullets: Set<String>
+    /// The canonical country names (a talks venue that is a country)
+    let countryNames: Set<String>
 
     public init(dictionaries: Dictionaries) {
         self.dict = dictionaries
         self.bullets = dictionaries.words("list_bullet")
+        self.countryNames = Set(dictionaries.countries.map(\.name))
         self.attackFrame = AttackFrame(dict: dictionaries)
         self.exchangeFrame = ExchangeFrame(dict: dictionaries)
         self.talksFrame = TalksFrame(dict: dictionaries)
@@ -862,6 +865,9 @@ public struct EventExtractor: Sendable {
             // (the sides the article's talks sentences name count too: "American, Ukrainian and European
             // negotiators met around the same table", then "The meetings, held at the Elysée Palace")
             if !parties.isEmpty, !parties.contains(where: inConflict), !articleParties.contains(where: inConflict) { return nil }
+            // a meeting held in a country, no side named ("Leaders of the Group of Seven, meeting in Germany"):
+            // no talks of a conflict (a city venue with no side is kept: "the Istanbul talks of May 16")
+            if parties.isEmpty, let v = c.venue, countryNames.contains(v) { return nil }
             // "is scheduled to meet his counterpart in Tokyo next week": talks dated after the article are not held
             if let s = start, s.precision == .day, let p = published, s.date > p.date, !c.pieces.isEmpty { return nil }
             let baseName = c.pieces.first?.name ?? "talks"

@@ -1466,5 +1466,30 @@ struct FrameTests {
         let f = try #require(b.exchanges.first)
         #expect(f.returnedToB == Figure(108) && f.civiliansToB == Figure(12), "\(b.exchanges)")
     }
+
+    /// "Leaders of the Group of Seven, meeting in Poland, condemned the strike": a meeting in a country with no
+    /// side named is no talks of the conflict; a city venue with no side named is kept.
+    @Test func aMeetingInACountryWithNoSideIsNoTalks() throws {
+        let r = extract("Leaders of the Group of Seven, meeting in Poland on Monday, condemned the strike.")
+        #expect(r.talks.isEmpty, "\(r.talks)")
+        let k = extract("The talks in Istanbul on Monday lasted two hours.")
+        #expect(k.talks.map(\.location) == ["Istanbul"], "\(k.talks)")
+    }
+
+    /// "two Kh-22 missiles fired from Tu-22M3 long-range bombers flying over Russia's Kursk region": the region
+    /// is a launch site (a designation with digits, "long-range", "flying" between "from" and the place).
+    @Test func bombersFlyingOverARegionAreALaunchSite() throws {
+        let r = extract("On Monday the mall in Sumy was struck by two Kh-22 missiles fired from Tu-22M3 long-range bombers flying over Russia's Kursk region, Ukraine's air force said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.attacker == "RUS" && a.locations == ["Sumy"], "\(r.attacks)")
+    }
+
+    /// "on Tuesday, a day after a Russian missile strike that killed 18": the strike was on Monday (grammar
+    /// class `day_after`).
+    @Test func aDayAfterAnAttack() throws {
+        let r = extract("Rescuers searched the ruins of a shopping centre in Sumy on Wednesday, a day after a Russian missile strike that killed at least 18 people.")
+        let a = try #require(r.attacks.first)
+        #expect(a.date?.date == "2026-02-03" && a.killed?.value == 18, "\(r.attacks)")
+    }
 }
 
