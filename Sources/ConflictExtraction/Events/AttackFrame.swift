@@ -69,6 +69,7 @@ struct AttackFrame {
         self.platforms = dict.words("platform_noun")
         self.nonCombat = PhraseSet(dict.words("non_combat"))
         self.nextDayPhrases = PhraseSet(dict.words("next_day"))
+        self.riverWords = dict.words("river_word")
         self.dayAfterDays = dict.grammarClass("day_after").compactMapValues { Int($0) }
         self.dayAfter = PhraseSet(Set(dayAfterDays.keys))
         self.sameDayPhrases = PhraseSet(dict.words("same_day"))
@@ -137,6 +138,8 @@ struct AttackFrame {
     let nonCombat: PhraseSet
     /// "the following day", "a day later": grammar class `next_day`
     let nextDayPhrases: PhraseSet
+    /// "Dnipro River": grammar class `river_word` (a river is no attack location)
+    let riverWords: Set<String>
     /// "a day after a Russian missile strike": grammar class `day_after`, phrase -> days before the date
     let dayAfterDays: [String: Int]
     let dayAfter: PhraseSet
@@ -242,6 +245,17 @@ struct AttackFrame {
                     || (lastCategory == nil && previousCategory != nil && opensTheSentence(n, gap: gapTokens, items, s)) {
                     category = last
                 }
+            }
+            // "launched 84 cruise missiles, and air defenses shot down 43 of them": an outcome verb right before
+            // the number and "of them" after it, the sentence's weapons all of one kind (not "537 means of air
+            // attack, including 477 drones and 60 missiles. ... neutralized 475 of them": all of them)
+            let e0 = it.range.upperBound
+            if category == nil, let last = lastCategory,
+               !items[..<n].contains(where: { $0.kind == .weapon && ($0.a == "drone" || $0.a == "missile") && $0.a != last }),
+               e0 + 1 < s.tokens.count, s.tokens[e0].lower == "of",
+               s.tokens[e0 + 1].lower == "them", n > 0, items[n - 1].kind == .trigger, items[n - 1].a == "attack",
+               ["downed", "hit"].contains(items[n - 1].b), it.range.lowerBound - items[n - 1].range.upperBound <= 1 {
+                category = last
             }
             if category == nil, let last = lastCategory, isBreakdown(items, from: n, s), n + 1 < items.count,
                items[n + 1].range.lowerBound - it.range.upperBound <= 3 {
@@ -633,6 +647,9 @@ struct AttackFrame {
                 }
                 let gap = (end..<end).gap(to: c.range)
                 if gap.contains(where: { s.tokens[$0].text == "," }) && c.b == "launched" { return nil }
+                // ("launched 84 cruise missiles, and air defenses shot down 43 of them": a new subject after the
+                // comma, the verb of another clause)
+                if gap.contains(where: { s.tokens[$0].text == "," }), items[(n + 1)..<k].contains(where: { [.organization, .country, .demonym, .person].contains($0.kind) }) { return nil }
                 return c.b
             }
             k += 1
@@ -697,6 +714,9 @@ struct AttackFrame {
         let it = items[n]
         if it.text.count > 3, it.text.uppercased() == it.text { return false }
         if it.a == "venue" { return false }
+        // "a pedestrian bridge over the Dnieper", "a city on the Dnipro river": a river describes where things
+        // are (grammar class `river_word` in the name of a place of kind water)
+        if it.a == "water", it.canonical.lowercased().split(separator: " ").contains(where: { riverWords.contains(String($0)) }) { return false }
         let e = it.range.upperBound
         if n + 1 < items.count {
             let next = items[n + 1]

@@ -542,9 +542,10 @@ public struct EventExtractor: Sendable {
                     (p.claimant == nil || reports[i].claimant == nil || reports[i].claimant == p.claimant) && !conflicts(reports[i], p, sides)
             }
             if idx == nil, !p.hasFigures {
-                // a sentence with no figure only adds to an exchange already found (or names a dated one)
+                // a sentence with no figure only adds to an exchange already found (or names a dated one; not
+                // with a return verb alone: "dedicated the win to soldiers and civilians back home on Wednesday")
                 idx = reports.indices.first { near(reports[$0], $0) && reports[$0].status == status }
-                if idx == nil && (p.date == nil || p.dateOnly) { continue }
+                if idx == nil && (p.date == nil || p.dateOnly || !p.namesSwap) { continue }
             }
             // "The swap took place on Saturday": the day of a swap whose day was only assumed (the article's)
             if p.dateOnly, let i = idx, let d = p.date {

@@ -34,6 +34,8 @@ struct ExchangePiece {
     var dateOnly = false
     /// the sentence's only day is the talks' ("the round on February 4-5 was followed by an exchange")
     var talksDay: ResolvedDate?
+    /// the sentence has an exchange word ("swap", "exchanged"), not only a return verb ("back home")
+    var namesSwap = false
 
     var hasFigures: Bool { !returned.isEmpty || !civilians.isEmpty || total != nil || unsidedCivilians != nil || each != nil }
 }
@@ -169,6 +171,7 @@ struct ExchangeFrame {
         // "returned fire", "returned to the negotiating table": a returned verb alone needs a count of people
         var p = ExchangePiece(sentence: s.sentence.index, span: s.sentence.span)
         p.claimant = claimant
+        p.namesSwap = event
         let agreedTrig = items.contains { $0.isTrigger("exchange", "agreed") }
         let completed = items.contains { $0.kind == .trigger && completedWords.contains($0.text.lowercased()) }
         p.intent = s.containsOutsideDates(intentWords)

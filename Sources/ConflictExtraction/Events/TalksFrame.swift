@@ -51,6 +51,7 @@ struct TalksFrame {
         self.processSpans = dict.words("process_span")
         self.talksVerbs = dict.words("talks_verb")
         self.otherTopics = dict.words("other_topic")
+        self.internalBodies = dict.words("internal_body")
         self.talksAttributes = dict.words("talks_attribute")
         self.cityNames = dict.cityNames()
         self.conflictNouns = dict.words("conflict_noun")
@@ -76,6 +77,8 @@ struct TalksFrame {
     let talksAttributes: Set<String>
     /// "talks on trade": grammar class `other_topic`
     let otherTopics: Set<String>
+    /// "a meeting of his Security Council": grammar class `internal_body`
+    let internalBodies: Set<String>
     /// "the fighting in Ukraine": grammar class `conflict_noun` (the country after it is no venue)
     let conflictNouns: Set<String>
 
@@ -115,9 +118,13 @@ struct TalksFrame {
             // "Three rounds of direct talks in Istanbul this year": several rounds counted together, none of them
             // a round of its own (but "three rounds of talks in Belarus, the most recent on Monday" dates one)
             if countsRounds(it, s), !items.contains(where: { $0.kind == .date && $0.date?.precision == .day }) { return false }
+            let e = it.range.upperBound
+            // "at a meeting of his Security Council": a body meeting on its own (grammar class `internal_body` a
+            // few words after "of"), no talks between sides
+            if e + 1 < s.tokens.count, s.tokens[e].lower == "of",
+               s.tokens[(e + 1)..<min(s.tokens.count, e + 5)].contains(where: { internalBodies.contains($0.lower) }) { return false }
             // "talks on trade and reconstruction cooperation": talks about something else than the war (grammar
             // class `other_topic` right after on/about)
-            let e = it.range.upperBound
             if e + 1 < s.tokens.count, ["on", "about"].contains(s.tokens[e].lower),
                s.tokens[(e + 1)..<min(s.tokens.count, e + 3)].contains(where: { otherTopics.contains($0.lower) }) { return false }
             // "the successful completion of this round": a bare "round" with no ordinal before it, no day and no
