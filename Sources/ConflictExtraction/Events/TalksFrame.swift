@@ -276,6 +276,9 @@ struct TalksFrame {
                triggers.contains(where: { $0.range.lowerBound == vi.range.upperBound }) {
                 p.reference = true
             }
+            // ("less than two weeks after US President Donald Trump met Vladimir Putin in Alaska": a meeting that
+            // dates something else, told after "after/since/following" and the names of who met, with no day)
+            if ds.isEmpty, triggers.contains(where: { datesSomethingElse($0, s) }) { p.reference = true }
             // the host country is a party only when it negotiates too (a trilateral round names it as such)
             p.parties = parties.filter { $0 != p.venueCountry }
             return p
@@ -399,6 +402,19 @@ struct TalksFrame {
         }
     }
 
+    /// "less than two weeks after US President Donald Trump met Vladimir Putin in Alaska": a talks word right
+    /// after "after/since/following" and the names of who met (capitalized words, titles, "and", "'s") tells a meeting
+    /// that dates something else (no talks and no delegation of its own unless the sentence has a day).
+    func datesSomethingElse(_ t: Item, _ s: AnalyzedSentence) -> Bool {
+        var k = t.range.lowerBound - 1
+        func named(_ k: Int) -> Bool {
+            s.tokens[k].isCapitalized || ["and", "'s", "."].contains(s.tokens[k].lower)
+                || s.items.contains { $0.range.contains(k) && [.person, .title, .country, .demonym, .organization].contains($0.kind) }
+        }
+        while k >= 0, t.range.lowerBound - k <= 10, named(k) { k -= 1 }
+        return k >= 0 && k < t.range.lowerBound - 1 && ["after", "since", "following"].contains(s.tokens[k].lower)
+    }
+
     func delegationsInClause(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String>) -> [DelegationPiece] {
         let items = s.items
         // "Rubio and Witkoff are holding talks with ...": subjects of a talks verb, by their own country;
@@ -407,7 +423,10 @@ struct TalksFrame {
         if let verb = items.first(where: { $0.isGrammar("talks_verb") || ($0.isTrigger("talks", "event") && talksVerbs.contains($0.text.lowercased())) }) {
             let b = verb.range.lowerBound
             let talksAfter = items.contains { $0.isTrigger("talks", "event") && $0.range.lowerBound > b }
-            let venueAfter = items.contains { $0.kind == .place && Self.venueKinds.contains($0.a) && $0.range.lowerBound > b && $0.range.lowerBound > 0 && ["in", "at"].contains(s.tokens[$0.range.lowerBound - 1].lower) }
+            // ("met in the southern resort city of Antalya": "in" right after the verb, the place a few words on)
+            let inAfterVerb = verb.range.upperBound < s.tokens.count && ["in", "at"].contains(s.tokens[verb.range.upperBound].lower)
+            let venueAfter = items.contains { $0.kind == .place && Self.venueKinds.contains($0.a) && $0.range.lowerBound > b && $0.range.lowerBound > 0
+                && (["in", "at"].contains(s.tokens[$0.range.lowerBound - 1].lower) || (inAfterVerb && $0.range.lowerBound - verb.range.upperBound <= 7)) }
             let claimBefore = items.contains { $0.isTrigger("claim") && $0.range.lowerBound < b }
             // "he had met", "she met": the speaker of the sentence
             var k = b - 1
@@ -416,7 +435,9 @@ struct TalksFrame {
             var subjects: [Item] = []
             // "Zelensky, who met the crown prince in Jeddah, ...": a meeting told in passing
             let relative = k >= 0 && s.tokens[k].lower == "who"
-            if !relative, talksAfter, !claimBefore {
+            // (or "Lavrov and his Ukrainian counterpart Kuleba met in Antalya": a venue after the verb)
+            let undatedReference = datesSomethingElse(verb, s) && !items.contains { $0.kind == .date && $0.date?.precision == .day }
+            if !relative, !undatedReference, talksAfter || venueAfter, !claimBefore {
                 subjects = items.filter { $0.kind == .person && $0.range.upperBound <= b && $0.country != nil && !s.isPossessive($0) }
             } else if !relative, pronoun, claimBefore, venueAfter, let speaker = items.first(where: { $0.kind == .person && $0.country != nil && $0.range.upperBound <= k }) {
                 subjects = [speaker]

@@ -1512,5 +1512,16 @@ struct FrameTests {
         let a = try #require(r.attacks.first)
         #expect(a.missilesLaunched == Figure(84) && a.missilesDowned == Figure(43), "\(r.attacks)")
     }
+
+    /// "Medinsky and Umerov met in the Swiss city of Geneva": the people who met, with a venue after the verb,
+    /// are the delegations; "two weeks after Witkoff met Putin in Moscow", with no day, dates something else:
+    /// no talks, no delegation.
+    @Test func whoMetAtAVenueAndAMeetingThatDatesSomethingElse() throws {
+        let r = extract("On Tuesday, Vladimir Medinsky and Rustem Umerov met in the Swiss city of Geneva.")
+        let t = try #require(r.talks.first, "\(r.talks)")
+        #expect(t.location == "Geneva" && Set(t.delegations.map(\.side)) == ["RUS", "UKR"], "\(r.talks)")
+        let k = extract("The strike came two weeks after US envoy Steve Witkoff met Vladimir Putin in Moscow, raising hopes of a deal.")
+        #expect(k.talks.isEmpty, "\(k.talks)")
+    }
 }
 
