@@ -277,6 +277,12 @@ struct AttackFrame {
                 slot = outcome?.b ?? precedingSlot(items, before: n, s) ?? slot
             } else if slot == nil {
                 slot = precedingSlot(items, before: n, s)
+                // "repelled an attack by 17 Ukrainian drones": the attack's weapons, whatever the verb before
+                var b = it.range.lowerBound
+                if n > 0, items[n - 1].isGrammar("qualifier"), items[n - 1].range.upperBound == b { b = items[n - 1].range.lowerBound }
+                if b > 0, s.tokens[b - 1].lower == "by", items[..<n].contains(where: { $0.isTrigger("attack", "event") && $0.range.upperBound == b - 1 }) {
+                    slot = "launched"
+                }
             }
             if slot == nil, items[..<n].contains(where: { $0.isTrigger("attack", "event") }) { slot = "launched" }
             // "struck Ukraine with 242 drones and 36 missiles": the weapons of the attack

@@ -509,6 +509,11 @@ public struct MentionFinder: Sendable {
                        !(t + 2 < tokens.count && (timeMarkers.contains(tokens[t + 2].lower) || tokens[t + 2].text == ":")) {
                         endDay = d2
                         t += 2
+                    } else if t + 1 < tokens.count, tokens[t].lower == "and", let d2 = num(t + 1), d2 == d + 1,
+                              t + 2 == tokens.count || tokens[t + 2].kind != .word || ["in", "at", "when", "to", "and"].contains(tokens[t + 2].lower) {
+                        // "on August 5 and 6": two days in a row (not "on June 5 and 6 people were hurt")
+                        endDay = d2
+                        t += 2
                     }
                     var year: Int? = nil
                     if t < tokens.count, tokens[t].text == ",", let y = yearAt(t + 1) { year = y; t += 2 }

@@ -1498,11 +1498,13 @@ struct FrameTests {
     }
 
     /// "on Tuesday, a day after a Russian missile strike that killed 18": the strike was on Monday (grammar
-    /// class `day_after`).
-    @Test func aDayAfterAnAttack() throws {
+    /// class `day_after`); "repelled an attack by 17 Ukrainian drones": the attack's drones were launched.
+    @Test func aDayAfterAnAttackAndAnAttackByDrones() throws {
         let r = extract("Rescuers searched the ruins of a shopping centre in Sumy on Wednesday, a day after a Russian missile strike that killed at least 18 people.")
         let a = try #require(r.attacks.first)
         #expect(a.date?.date == "2026-02-03" && a.killed?.value == 18, "\(r.attacks)")
+        let k = extract("Russian forces repelled an attack by 17 Ukrainian drones on the Belgorod region overnight, the Russian Defense Ministry said.")
+        #expect(k.attacks.first?.dronesLaunched == Figure(17), "\(k.attacks)")
     }
 
     /// "launched 84 cruise missiles, and air defenses shot down 43 of them": the outcome verb after a new

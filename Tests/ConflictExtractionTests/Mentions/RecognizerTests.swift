@@ -49,6 +49,8 @@ struct RecognizerTests {
         ("Drones attacked overnight into [[Thursday]].", "2026-02-05", nil, .day),
         ("A swap took place [[last Friday]].", "2026-01-30", nil, .day),
         ("An initial round was held on [[Jan. 23-24]].", "2026-01-23", "2026-01-24", .range),
+        ("The meeting was held on [[January 23 and 24]] in Geneva.", "2026-01-23", "2026-01-24", .range),
+        ("Missiles hit the city on [[January 23]] and 24 people were hurt.", "2026-01-23", nil, .day),
         ("The last swap was on [[Oct. 2, 2025]].", "2025-10-02", nil, .day),
         ("The previous meeting was held on [[May 16]].", "2025-05-16", nil, .day),
         ("It was held on [[16 May 2024]].", "2024-05-16", nil, .day),
