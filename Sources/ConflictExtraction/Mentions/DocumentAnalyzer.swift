@@ -23,8 +23,11 @@ public struct DocumentAnalyzer: Sendable {
         self.segmenter = Segmenter(abbreviations: dictionaries.abbreviations)
         self.boilerplate = BoilerplateDetector(dictionaries.boilerplate)
         self.speech = Set(dictionaries.triggers.filter { $0.a == "claim" }.map { $0.term.lowercased() })
+        self.bullets = dictionaries.words("list_bullet")
     }
     let speech: Set<String>
+    /// Marks that start an item of a list: grammar class `list_bullet`
+    let bullets: Set<String>
 
     public func analyze(_ article: Article) -> AnalyzedDocument {
         let buffer = TextBuffer(article.body)
@@ -32,9 +35,13 @@ public struct DocumentAnalyzer: Sendable {
         let published = article.published.flatMap { CivilDate(iso: $0) }
         var out: [AnalyzedSentence] = []
         out.reserveCapacity(seg.sentences.count)
+        // the items of a link list ("Read also:", then "• Shoigu inspects troops ..."): boilerplate too
+        var linkList = false
         for (n, var s) in seg.sentences.enumerated() {
             let text = buffer.string(s.span.start, s.span.end)
-            s.isBoilerplate = boilerplate.isBoilerplate(tokens: seg.tokens[n])
+            let bulleted = seg.tokens[n].first.map { bullets.contains($0.text) } ?? false
+            s.isBoilerplate = boilerplate.isBoilerplate(tokens: seg.tokens[n]) || (linkList && bulleted)
+            linkList = s.isBoilerplate && (seg.tokens[n].last?.text == ":" || bulleted)
             out.append(finder.analyze(s, tokens: seg.tokens[n], text: text, published: published))
         }
         var doc = AnalyzedDocument(article: article, buffer: buffer, published: published, sentences: out)

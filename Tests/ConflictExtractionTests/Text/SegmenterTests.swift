@@ -64,4 +64,11 @@ struct SegmenterTests {
         // nobody in a credit line is a person
         #expect(!doc.sentences[0].items.contains { $0.kind == .person })
     }
+
+    /// The items of a link list after "Read also:" are boilerplate up to the first line without a bullet; a
+    /// line that ends with "contributed" is a credit line.
+    @Test func linkListsAndContributorLines() {
+        let doc = testExtractor.analyze(article("Russia launched 5 drones at Ukraine overnight.\n\nRead also:\n• Putin visits troops in the Kursk region\n• Medinsky heads the delegation\n\nAgency writer Jane Doe contributed.\n\nThe talks went on."))
+        #expect(doc.sentences.map(\.sentence.isBoilerplate) == [false, true, true, true, true, false], "\(doc.sentences.map(\.text))")
+    }
 }
