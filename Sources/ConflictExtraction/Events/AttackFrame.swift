@@ -38,8 +38,8 @@ struct AttackPiece {
     var nextDay = false
     /// "In the same night, the air force said ...": the date of the attack sentence before, even for a night
     var sameDay = false
-    /// a sentence that names who attacked whom and nothing else: it only gives its sides to the sentences
-    /// after it, never a report
+    /// a sentence that names who attacked whom and nothing else, or only an attack word and its day: it only
+    /// gives its sides or its day to the sentences after it, never a report
     var sidesOnly = false
 
     var hasFigures: Bool { !figures.isEmpty || killed != nil || injured != nil || !breakdowns.isEmpty || !allOf.isEmpty }
