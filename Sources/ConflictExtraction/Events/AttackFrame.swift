@@ -77,6 +77,7 @@ struct AttackFrame {
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
         self.capitals = dict.capitals()
+        self.capitalOf = Dictionary(capitals.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         let cities = dict.cityNames()
         var quarters: [String: String] = [:]
         for p in dict.places where p.kind != "region" && p.kind != "water" {
@@ -105,6 +106,8 @@ struct AttackFrame {
     let earlierFigures: PhraseSet
     /// ISO3 -> capital: "the Ukrainian capital", "Russia's capital", "the capital" of the target country
     let capitals: [String: String]
+    /// capital -> ISO3
+    let capitalOf: [String: String]
     /// "on the night of May 16-17": the night into the second day
     let nightWords: Set<String>
     /// "told reporters in Kyiv": grammar class `speech_setting`

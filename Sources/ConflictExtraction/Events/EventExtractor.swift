@@ -349,6 +349,11 @@ public struct EventExtractor: Sendable {
                 }
             }
             if reports[i].rule.hasPrefix(";") { reports[i].rule.removeFirst() }
+            // "Lithuania's president condemned the attacks and said Vilnius would push for more air defence": the
+            // capital of a country that is neither side speaks for its government; it is no place of the attack
+            if let a = reports[i].attacker, let t = reports[i].targetCountry {
+                reports[i].locations.removeAll { l in attackFrame.capitalOf[l].map { $0 != a && $0 != t } ?? false }
+            }
         }
         return mergeUndatedRepeats(reports, undated: undated)
     }
