@@ -71,7 +71,12 @@ public struct EventExtractor: Sendable {
                 if sides.count >= 2 { talkSides.formUnion(sides) }
             }
             let claimant = Attribution.claimant(s, &memory)
-            let ex = exchangeFrame.pieces(s, claimant: claimant)
+            var ex = exchangeFrame.pieces(s, claimant: claimant)
+            // "According to him, 72 of them were civilian sailors": the civilians among the figure just before
+            if ex.isEmpty, let last = exchanges.last, !s.items.contains(where: { $0.kind == .weapon || ($0.kind == .trigger && $0.a == "attack") }),
+               let c = exchangeFrame.civiliansAmong(s, after: last) {
+                ex = [c]
+            }
             let bullet = s.tokens.first.map { bullets.contains($0.text) } ?? false
             var attacked = false
             if !ex.isEmpty {

@@ -131,6 +131,35 @@ struct ExchangeFrame {
             && ($0.kind == .country || $0.kind == .demonym) }
     }
 
+    /// "110 Russian citizens had been returned. According to him, 72 of them were civilian sailors": a sentence
+    /// with no exchange word right after one that gave a single side's figure, with a number, "of/among
+    /// them (those)" beside it and a civilian noun after it: the civilians among that side's figure (not of a
+    /// figure that counts soldiers: "110 servicemen ... 12 of them civilians" says nothing that adds up).
+    func civiliansAmong(_ s: AnalyzedSentence, after previous: ExchangePiece) -> ExchangePiece? {
+        guard previous.sentence == s.sentence.index - 1, previous.returned.count == 1, let (side, _) = previous.returned.first,
+              !previous.military.contains(side), previous.civilians[side] == nil else { return nil }
+        let t = s.tokens
+        for it in s.items where it.kind == .number && !it.vague {
+            guard let v = it.value else { continue }
+            let b = it.range.lowerBound, e = it.range.upperBound
+            // "72 of them", "Among them are 12", "Of those, 12 are"
+            let after = e + 1 < t.count && t[e].lower == "of" && partitives.contains(t[e + 1].lower)
+            let before = (max(0, b - 4)..<b).contains { k in
+                k + 1 < b && ["of", "among"].contains(t[k].lower) && ["them", "those"].contains(t[k + 1].lower)
+            }
+            guard after || before,
+                  t[e..<min(t.count, e + 6)].contains(where: { civilianNouns.contains($0.lower) }) else { continue }
+            var p = ExchangePiece(sentence: s.sentence.index, span: s.sentence.span)
+            p.sides = previous.sides
+            p.date = previous.date
+            p.claimant = previous.claimant
+            p.civilians[side] = Figure(v, it.qualifier ?? .exact)
+            p.rules.append("exchange.civilians.among")
+            return p
+        }
+        return nil
+    }
+
     /// One piece per clause: a sentence that names two swaps on two days ("On Friday they swapped 390
     /// each, and on Saturday 307 ...") is cut before each day-precise date after the first.
     func pieces(_ s: AnalyzedSentence, claimant: ActorRef?) -> [ExchangePiece] {

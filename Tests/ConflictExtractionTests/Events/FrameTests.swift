@@ -1533,5 +1533,14 @@ struct FrameTests {
         let k = extract("The strike came two weeks after US envoy Steve Witkoff met Vladimir Putin in Moscow, raising hopes of a deal.")
         #expect(k.talks.isEmpty, "\(k.talks)")
     }
+
+    /// "The Russian side said 110 citizens had been returned. 72 of them were civilian sailors": the civilians
+    /// among the one side's figure the sentence before gave (not among a count of soldiers).
+    @Test(arguments: ["72 of them were civilian sailors, and the rest were servicemen.", "Among them are 72 civilians."])
+    func civiliansAmongTheFigureBefore(_ second: String) throws {
+        let r = extract("Russia and Ukraine exchanged prisoners on Friday. The Russian side said 110 Russian citizens had been returned from Ukraine. " + second)
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToA == Figure(110) && e.civiliansToA == Figure(72) && r.exchanges.count == 1, "\(r.exchanges)")
+    }
 }
 
