@@ -289,10 +289,15 @@ public struct AttackReport: Sendable, Equatable, Codable {
         self.rule = rule
     }
 
+    /// The eight figures in the `attacks` report's column order: drones launched, downed, hit; missiles
+    /// launched, downed, hit; killed; injured.
+    public var figures: [Figure?] {
+        [dronesLaunched, dronesDowned, dronesHit, missilesLaunched, missilesDowned, missilesHit, killed, injured]
+    }
+
     /// The strongest hedge among the figures (the `qualifier` column of the report).
     public var qualifier: Qualifier {
-        let all = [dronesLaunched, dronesDowned, dronesHit, missilesLaunched, missilesDowned, missilesHit, killed, injured]
-        return all.compactMap { $0?.qualifier }.first { $0 != .exact } ?? .exact
+        figures.compactMap { $0?.qualifier }.first { $0 != .exact } ?? .exact
     }
 }
 

@@ -291,8 +291,7 @@ struct StoreWriter {
         let claimant = try r.claimant.map { try actor($0) }
         var args: StatementArguments = [sourceID, claimant, r.date?.date, r.date?.precision.rawValue, r.date?.endDate,
                                         r.attacker, r.targetCountry, Self.list(r.locations), Self.list(r.targets)]
-        for f in [r.dronesLaunched, r.dronesDowned, r.dronesHit, r.missilesLaunched, r.missilesDowned, r.missilesHit,
-                  r.killed, r.injured] {
+        for f in r.figures {
             args += [f?.value, f?.qualifier.rawValue]
         }
         args += [r.qualifier.rawValue, r.span.start, r.span.end, r.rule]

@@ -69,7 +69,10 @@ struct AttackFrame {
         self.platforms = dict.words("platform_noun")
         self.nonCombat = PhraseSet(dict.words("non_combat"))
         self.nextDayPhrases = PhraseSet(dict.words("next_day"))
-        self.riverWords = dict.words("river_word")
+        let riverWords = dict.words("river_word")
+        self.rivers = Set(dict.places.filter { p in
+            p.kind == "water" && p.name.lowercased().split(separator: " ").contains { riverWords.contains(String($0)) }
+        }.map(\.name))
         self.dayAfterDays = dict.grammarClass("day_after").compactMapValues { Int($0) }
         self.dayAfter = PhraseSet(Set(dayAfterDays.keys))
         self.sameDayPhrases = PhraseSet(dict.words("same_day"))
@@ -77,7 +80,6 @@ struct AttackFrame {
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
         self.capitals = dict.capitals()
-        self.capitalOf = Dictionary(capitals.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         let cities = dict.cityNames()
         var quarters: [String: String] = [:]
         for p in dict.places where p.kind != "region" && p.kind != "water" {
@@ -106,8 +108,6 @@ struct AttackFrame {
     let earlierFigures: PhraseSet
     /// ISO3 -> capital: "the Ukrainian capital", "Russia's capital", "the capital" of the target country
     let capitals: [String: String]
-    /// capital -> ISO3
-    let capitalOf: [String: String]
     /// "on the night of May 16-17": the night into the second day
     let nightWords: Set<String>
     /// "told reporters in Kyiv": grammar class `speech_setting`
@@ -141,8 +141,8 @@ struct AttackFrame {
     let nonCombat: PhraseSet
     /// "the following day", "a day later": grammar class `next_day`
     let nextDayPhrases: PhraseSet
-    /// "Dnipro River": grammar class `river_word` (a river is no attack location)
-    let riverWords: Set<String>
+    /// The places of kind water with a `river_word` in their name ("Dnipro River"): no attack locations
+    let rivers: Set<String>
     /// "a day after a Russian missile strike": grammar class `day_after`, phrase -> days before the date
     let dayAfterDays: [String: Int]
     let dayAfter: PhraseSet
@@ -725,7 +725,7 @@ struct AttackFrame {
         if it.a == "venue" { return false }
         // "a pedestrian bridge over the Dnieper", "a city on the Dnipro river": a river describes where things
         // are (grammar class `river_word` in the name of a place of kind water)
-        if it.a == "water", it.canonical.lowercased().split(separator: " ").contains(where: { riverWords.contains(String($0)) }) { return false }
+        if rivers.contains(it.canonical) { return false }
         let e = it.range.upperBound
         if n + 1 < items.count {
             let next = items[n + 1]

@@ -7,13 +7,13 @@ public struct EventExtractor: Sendable {
     let talksFrame: TalksFrame
     /// Marks that start an item of a list ("- Andriy Yermak, head of ..."): grammar class `list_bullet`.
     let bullets: Set<String>
-    /// The canonical country names (a talks venue that is a country)
-    let countryNames: Set<String>
+    /// capital -> ISO3 (a third country's capital is no place of an attack)
+    let capitalOf: [String: String]
 
     public init(dictionaries: Dictionaries) {
         self.dict = dictionaries
         self.bullets = dictionaries.words("list_bullet")
-        self.countryNames = Set(dictionaries.countries.map(\.name))
+        self.capitalOf = Dictionary(dictionaries.capitals().map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         self.attackFrame = AttackFrame(dict: dictionaries)
         self.exchangeFrame = ExchangeFrame(dict: dictionaries)
         self.talksFrame = TalksFrame(dict: dictionaries)
@@ -73,8 +73,7 @@ public struct EventExtractor: Sendable {
             let claimant = Attribution.claimant(s, &memory)
             var ex = exchangeFrame.pieces(s, claimant: claimant)
             // "According to him, 72 of them were civilian sailors": the civilians among the figure just before
-            if ex.isEmpty, let last = exchanges.last, !s.items.contains(where: { $0.kind == .weapon || ($0.kind == .trigger && $0.a == "attack") }),
-               let c = exchangeFrame.civiliansAmong(s, after: last) {
+            if ex.isEmpty, let last = exchanges.last, let c = exchangeFrame.civiliansAmong(s, after: last) {
                 ex = [c]
             }
             let bullet = s.tokens.first.map { bullets.contains($0.text) } ?? false
@@ -357,7 +356,7 @@ public struct EventExtractor: Sendable {
             // "Lithuania's president condemned the attacks and said Vilnius would push for more air defence": the
             // capital of a country that is neither side speaks for its government; it is no place of the attack
             if let a = reports[i].attacker, let t = reports[i].targetCountry {
-                reports[i].locations.removeAll { l in attackFrame.capitalOf[l].map { $0 != a && $0 != t } ?? false }
+                reports[i].locations.removeAll { l in capitalOf[l].map { $0 != a && $0 != t } ?? false }
             }
         }
         return mergeUndatedRepeats(reports, undated: undated)
@@ -369,9 +368,7 @@ public struct EventExtractor: Sendable {
     func mergeUndatedRepeats(_ input: [AttackReport], undated: Set<Int>) -> [AttackReport] {
         var reports = input
         var gone = Set<Int>()
-        func figures(_ r: AttackReport) -> [Int?] {
-            [r.dronesLaunched, r.dronesDowned, r.dronesHit, r.missilesLaunched, r.missilesDowned, r.missilesHit, r.killed, r.injured].map { $0?.value }
-        }
+        func figures(_ r: AttackReport) -> [Int?] { r.figures.map { $0?.value } }
         for j in undated.sorted() {
             let mine = figures(reports[j])
             guard mine.contains(where: { $0 != nil }) else { continue }
@@ -878,7 +875,7 @@ public struct EventExtractor: Sendable {
             if !parties.isEmpty, !parties.contains(where: inConflict), !articleParties.contains(where: inConflict) { return nil }
             // a meeting held in a country, no side named ("Leaders of the Group of Seven, meeting in Germany"):
             // no talks of a conflict (a city venue with no side is kept: "the Istanbul talks of May 16")
-            if parties.isEmpty, let v = c.venue, countryNames.contains(v) { return nil }
+            if parties.isEmpty, c.venue != nil, c.venueIsCountry { return nil }
             // "is scheduled to meet his counterpart in Tokyo next week": talks dated after the article are not held
             if let s = start, s.precision == .day, let p = published, s.date > p.date, !c.pieces.isEmpty { return nil }
             let baseName = c.pieces.first?.name ?? "talks"

@@ -137,7 +137,9 @@ struct ExchangeFrame {
     /// figure that counts soldiers: "110 servicemen ... 12 of them civilians" says nothing that adds up).
     func civiliansAmong(_ s: AnalyzedSentence, after previous: ExchangePiece) -> ExchangePiece? {
         guard previous.sentence == s.sentence.index - 1, previous.returned.count == 1, let (side, _) = previous.returned.first,
-              !previous.military.contains(side), previous.civilians[side] == nil else { return nil }
+              !previous.military.contains(side), previous.civilians[side] == nil,
+              // (no sentence of an attack: "72 of them were shot down over the sea")
+              !s.items.contains(where: { $0.kind == .weapon || ($0.kind == .trigger && $0.a == "attack") }) else { return nil }
         let t = s.tokens
         for it in s.items where it.kind == .number && !it.vague {
             guard let v = it.value else { continue }

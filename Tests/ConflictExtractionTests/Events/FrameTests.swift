@@ -5,6 +5,8 @@ import Testing
 @Suite("Events: attack, exchange, talks and delegation frames")
 struct FrameTests {
     func extract(_ text: String, published: String = "2026-02-05") -> ExtractionResult { testExtractor.extract(article(text, published: published)) }
+    /// The first attack report of `text` (the test fails when there is none).
+    func firstAttack(_ text: String) throws -> AttackReport { try #require(extract(text).attacks.first) }
 
     @Test func attackActiveWithClaimantAfter() throws {
         let r = extract("Russia launched 50 drones and three missiles at Ukraine overnight, the Ukrainian Air Force said.")
@@ -1406,25 +1408,22 @@ struct FrameTests {
 
     /// "struck Ukraine with 70 missiles of various types and 145 attack drones": both figures are launched.
     @Test func aWithListAcrossOfVariousTypes() throws {
-        let r = extract("On the night of January 24, Russian forces struck Ukraine with 70 missiles of various types and 145 attack drones, the air force said.")
-        let a = try #require(r.attacks.first)
-        #expect(a.missilesLaunched == Figure(70) && a.dronesLaunched == Figure(145) && a.dronesHit == nil, "\(r.attacks)")
+        let a = try firstAttack("On the night of January 24, Russian forces struck Ukraine with 70 missiles of various types and 145 attack drones, the air force said.")
+        #expect(a.missilesLaunched == Figure(70) && a.dronesLaunched == Figure(145) && a.dronesHit == nil, "\(a)")
     }
 
     /// "A local man was killed", "an elderly Ukrainian woman": one person, with modifiers (grammar class
     /// `person_modifier`, or a demonym) between "a"/"an" and the noun.
     @Test func aPersonWithModifiersCountsOne() throws {
-        let r = extract("On Tuesday a missile hit a warehouse in Kharkiv, the governor said. A local man was killed and an elderly Ukrainian woman was injured.")
-        let a = try #require(r.attacks.first)
-        #expect(a.killed == Figure(1) && a.injured == Figure(1), "\(r.attacks)")
+        let a = try firstAttack("On Tuesday a missile hit a warehouse in Kharkiv, the governor said. A local man was killed and an elderly Ukrainian woman was injured.")
+        #expect(a.killed == Figure(1) && a.injured == Figure(1), "\(a)")
     }
 
     /// "Four sailors, crew members of the tanker, were injured": the apposition between the people and the
     /// casualty word is skipped (its "an"/"a" count nobody).
     @Test func anAppositionBeforeTheCasualtyWord() throws {
-        let r = extract("A drone hit a tanker in Odesa on Tuesday. Four sailors, crew members of the tanker, were injured. A 58-year-old man, an employee of a private firm, died.")
-        let a = try #require(r.attacks.first)
-        #expect(a.injured == Figure(4) && a.killed == Figure(1), "\(r.attacks)")
+        let a = try firstAttack("A drone hit a tanker in Odesa on Tuesday. Four sailors, crew members of the tanker, were injured. A 58-year-old man, an employee of a private firm, died.")
+        #expect(a.injured == Figure(4) && a.killed == Figure(1), "\(a)")
     }
 
     /// "in the port of Odesa": a venue named after its city with `city_venue` words is an attack on that city;
@@ -1448,9 +1447,8 @@ struct FrameTests {
     /// "The warehouse was hit during a wave of strikes on Saturday afternoon. ... 38 missiles that day": a
     /// sentence with an attack word and a day but no figures and no sides still dates the sentence after it.
     @Test func aDatedAttackSentenceWithoutSidesDatesTheNext() throws {
-        let r = extract("The depot was hit during a wave of strikes across Ukraine on Saturday afternoon. The air force said Russia had fired 38 missiles that day.")
-        let a = try #require(r.attacks.first)
-        #expect(a.date?.date == "2026-01-31" && a.missilesLaunched == Figure(38), "\(r.attacks)")
+        let a = try firstAttack("The depot was hit during a wave of strikes across Ukraine on Saturday afternoon. The air force said Russia had fired 38 missiles that day.")
+        #expect(a.date?.date == "2026-01-31" && a.missilesLaunched == Figure(38), "\(a)")
     }
 
     /// A title with no day ("Kharkiv toll climbs to 12") that repeats the figure of the dated attack the
@@ -1500,9 +1498,8 @@ struct FrameTests {
     /// "two Kh-22 missiles fired from Tu-22M3 long-range bombers flying over Russia's Kursk region": the region
     /// is a launch site (a designation with digits, "long-range", "flying" between "from" and the place).
     @Test func bombersFlyingOverARegionAreALaunchSite() throws {
-        let r = extract("On Monday the mall in Sumy was struck by two Kh-22 missiles fired from Tu-22M3 long-range bombers flying over Russia's Kursk region, Ukraine's air force said.")
-        let a = try #require(r.attacks.first)
-        #expect(a.attacker == "RUS" && a.locations == ["Sumy"], "\(r.attacks)")
+        let a = try firstAttack("On Monday the mall in Sumy was struck by two Kh-22 missiles fired from Tu-22M3 long-range bombers flying over Russia's Kursk region, Ukraine's air force said.")
+        #expect(a.attacker == "RUS" && a.locations == ["Sumy"], "\(a)")
     }
 
     /// "on Tuesday, a day after a Russian missile strike that killed 18": the strike was on Monday (grammar
@@ -1518,9 +1515,8 @@ struct FrameTests {
     /// "launched 84 cruise missiles, and air defenses shot down 43 of them": the outcome verb after a new
     /// subject belongs to its own clause, and "shot down 43 of them" counts the sentence's missiles.
     @Test func shotDownSomeOfThem() throws {
-        let r = extract("On Monday Russia launched 84 cruise missiles at Kyiv, and Ukrainian air defenses shot down 43 of them.")
-        let a = try #require(r.attacks.first)
-        #expect(a.missilesLaunched == Figure(84) && a.missilesDowned == Figure(43), "\(r.attacks)")
+        let a = try firstAttack("On Monday Russia launched 84 cruise missiles at Kyiv, and Ukrainian air defenses shot down 43 of them.")
+        #expect(a.missilesLaunched == Figure(84) && a.missilesDowned == Figure(43), "\(a)")
     }
 
     /// "Medinsky and Umerov met in the Swiss city of Geneva": the people who met, with a venue after the verb,
