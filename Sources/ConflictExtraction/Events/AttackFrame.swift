@@ -77,6 +77,7 @@ struct AttackFrame {
         self.dayAfter = PhraseSet(Set(dayAfterDays.keys))
         self.sameDayPhrases = PhraseSet(dict.words("same_day"))
         self.clockWords = dict.words("clock_word")
+        self.serviceVerbs = dict.words("service_verb")
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
         self.capitals = dict.capitals()
@@ -150,6 +151,8 @@ struct AttackFrame {
     let sameDayPhrases: PhraseSet
     /// "Moscow time": grammar class `clock_word`
     let clockWords: Set<String>
+    /// "which supplied electricity to": grammar class `service_verb`
+    let serviceVerbs: Set<String>
     /// "power cuts", "blackouts": grammar class `outage`; "after the strikes": `after_word`
     let outages: PhraseSet
     let afterWords: Set<String>
@@ -589,7 +592,12 @@ struct AttackFrame {
         // "Russia has intensified its bombardment of the energy system since the autumn": a trend, no attack
         if !p.hasFigures, runningTotal.hasPerfectTense(s), s.tokens.contains(where: { $0.lower == "since" }) { return nil }
         // "Dnipro has been regularly targeted by Russian missiles": a habit (grammar class `habitual`), no attack
-        if !p.hasFigures, p.date == nil, s.contains(anyOf: habitual) { return nil }
+        // (not inside a relative clause: "drones attacked the port, which has been key to grain exports in recent
+        // months" tells an attack)
+        if !p.hasFigures, p.date == nil, s.tokens.indices.contains(where: { i in
+            habitual.starts(at: i, in: s.tokens)
+                && !(s.tokens[..<i].lastIndex { $0.text == "," }.map { c in c + 1 < i && ["which", "that", "who"].contains(s.tokens[c + 1].lower) } ?? false)
+        }) { return nil }
         return p
     }
 
@@ -744,6 +752,7 @@ struct AttackFrame {
         if isCompoundModifier(it, s) { return false }
         // "20:00 Moscow time": a time zone (grammar class `clock_word`)
         if e < s.tokens.count, clockWords.contains(s.tokens[e].lower) { return false }
+        if servedArea(items, n, s) { return false }
         // "Emergency power cuts were introduced in the Odesa and Mykolaiv regions after the strikes": a place
         // nearer to an `outage` phrase than to the sentence's own attack words (not those after an
         // `after_word`: "after the strikes" names what caused the outage) is where the power went out
@@ -787,6 +796,15 @@ struct AttackFrame {
             return ["in", "on", "over", "near", "at", "of", "across", "around", "outside", "into", "toward", "towards", "targeting", "hit", "struck", "attacked", "targeted", "shelled", "and", ","].contains(s.tokens[k].lower)
         }
         return true
+    }
+
+    /// "The Trypilska plant, which supplied electricity to the Kyiv, Cherkasy and Zhytomyr regions, was destroyed":
+    /// a place up to ten tokens after a `service_verb`, with no attack word between, is the area the target
+    /// served, not where the attack was.
+    func servedArea(_ items: [Item], _ n: Int, _ s: AnalyzedSentence) -> Bool {
+        let b = items[n].range.lowerBound
+        guard let k = (max(0, b - 10)..<b).last(where: { serviceVerbs.contains(s.tokens[$0].lower) }) else { return false }
+        return !items.contains { $0.kind == .trigger && $0.a == "attack" && $0.range.lowerBound > k && $0.range.lowerBound < b }
     }
 
     /// "Thirteen were intercepted.": the number `n` opens the sentence, right before its verb (no comma

@@ -737,7 +737,8 @@ public struct EventExtractor: Sendable {
             clusters[i].dates += p.dates
             clusters[i].span = clusters[i].span.union(p.span)
         }
-        for p in pieces {
+        // (references last, so that they join the talks the article reports wherever they come in it)
+        for p in pieces.filter({ !$0.reference }) + pieces.filter(\.reference) {
             var idx: Int? = nil
             if let r = p.round { idx = clusters.firstIndex { $0.round == r } }
             if idx == nil, p.venue != nil {

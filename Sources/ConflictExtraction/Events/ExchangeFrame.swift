@@ -144,15 +144,16 @@ struct ExchangeFrame {
         for it in s.items where it.kind == .number && !it.vague {
             guard let v = it.value else { continue }
             let b = it.range.lowerBound, e = it.range.upperBound
-            // "72 of them", "Among them are 12", "Of those, 12 are"
+            // "72 of them", "Among them are 12", "Of those, 12 are", "33 of them are servicemen and 51 are civilians"
             let after = e + 1 < t.count && t[e].lower == "of" && partitives.contains(t[e + 1].lower)
-            let before = (max(0, b - 4)..<b).contains { k in
+            let before = (0..<b).contains { k in
                 k + 1 < b && ["of", "among"].contains(t[k].lower) && ["them", "those"].contains(t[k + 1].lower)
             }
+            // the civilian noun is this number's (no other number between)
             guard after || before,
-                  t[e..<min(t.count, e + 6)].contains(where: { civilianNouns.contains($0.lower) }) else { continue }
+                  let c = (e..<min(t.count, e + 6)).first(where: { civilianNouns.contains(t[$0].lower) }),
+                  !s.items.contains(where: { $0.kind == .number && $0.range.lowerBound >= e && $0.range.lowerBound < c }) else { continue }
             var p = ExchangePiece(sentence: s.sentence.index, span: s.sentence.span)
-            p.sides = previous.sides
             p.date = previous.date
             p.claimant = previous.claimant
             p.civilians[side] = Figure(v, it.qualifier ?? .exact)

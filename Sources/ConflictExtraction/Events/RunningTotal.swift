@@ -71,7 +71,9 @@ struct RunningTotalRule {
             if b > 0, s.tokens[b - 1].lower == "since", !s.opensWhenClause(after: it) { return true }
             // "in December, Russia has already launched ...", "this week alone, Russia has launched ...": the
             // total of a month, a year or a span of several days
-            if it.date?.precision == .month || it.date?.precision == .year, !(b > 0 && s.tokens[b - 1].lower == "on") { return true }
+            // (not a possessive: "residents taken during last year's incursion" names another event)
+            if it.date?.precision == .month || it.date?.precision == .year, !(b > 0 && s.tokens[b - 1].lower == "on"),
+               !(it.range.upperBound < s.tokens.count && s.tokens[it.range.upperBound].lower == "'s") { return true }
             // (not "have been handed back ..., in the second large-scale exchange with Russia this week": one swap)
             if Self.spansSeveralDays(it), !namesOneEvent(s) { return true }
         }

@@ -175,7 +175,11 @@ struct TalksFrame {
             let possessive = s.isPossessive(it) && !ofSite
             // ("Peskov said in Moscow that the results of the talks ...": where it was said, not the venue)
             let saidIn = prev == "in" && items[..<n].last.map { $0.isTrigger("claim") && $0.range.upperBound == b - 1 } == true
-            if it.kind == .place, !possessive, !saidIn, Self.venueKinds.contains(it.a), it.text.uppercased() != it.text || it.text.count <= 3 {
+            // ("In Moscow, Deputy Foreign Minister Sergei Ryabkov dismissed the meeting": the seat of who speaks)
+            let e = it.range.upperBound
+            let seat = it.a == "capital" && b == 1 && prev == "in" && e + 1 < s.tokens.count && s.tokens[e].text == ","
+                && items.dropFirst(n + 1).first.map({ [.title, .person, .organization].contains($0.kind) && $0.range.lowerBound <= e + 2 }) == true
+            if it.kind == .place, !possessive, !saidIn, !seat, Self.venueKinds.contains(it.a), it.text.uppercased() != it.text || it.text.count <= 3 {
                 if ["in", "at", "to", "metropolis", "city", "capital", "hosted", "host", "venue", "-"].contains(prev) || ["in", "at"].contains(prev2)
                     || (prev == "of" && ["city", "capital", "town", "resort", "village"].contains(prev2))
                     // "in Belarus's Gomel region"
@@ -279,6 +283,14 @@ struct TalksFrame {
             // ("less than two weeks after US President Donald Trump met Vladimir Putin in Alaska": a meeting that
             // dates something else, told after "after/since/following" and the names of who met, with no day)
             if ds.isEmpty, triggers.contains(where: { datesSomethingElse($0, s) }) { p.reference = true }
+            // ("the exchange was part of the arrangements reached at the Istanbul talks", "Medinsky, who headed
+            // Moscow's delegation at the negotiations in Istanbul, said 31 bodies were handed over": talks with no
+            // day or round of their own, in a sentence that tells another event (an exchange word, or an attack
+            // noun: not "countries that sent representatives"), are its context: they join talks the article
+            // reports, and make none)
+            if ds.isEmpty, p.round == nil, otherEvents.contains(where: { $0.isTrigger("exchange") || $0.isTrigger("attack", "event") }) {
+                p.reference = true
+            }
             // the host country is a party only when it negotiates too (a trilateral round names it as such)
             p.parties = parties.filter { $0 != p.venueCountry }
             return p

@@ -1532,11 +1532,50 @@ struct FrameTests {
 
     /// "The Russian side said 110 citizens had been returned. 72 of them were civilian sailors": the civilians
     /// among the one side's figure the sentence before gave (not among a count of soldiers).
-    @Test(arguments: ["72 of them were civilian sailors, and the rest were servicemen.", "Among them are 72 civilians."])
+    @Test(arguments: ["72 of them were civilian sailors, and the rest were servicemen.", "Among them are 72 civilians.",
+                      "Of them, 38 are servicemen and 72 are civilians."])
     func civiliansAmongTheFigureBefore(_ second: String) throws {
         let r = extract("Russia and Ukraine exchanged prisoners on Friday. The Russian side said 110 Russian citizens had been returned from Ukraine. " + second)
         let e = try #require(r.exchanges.first)
         #expect(e.returnedToA == Figure(110) && e.civiliansToA == Figure(72) && r.exchanges.count == 1, "\(r.exchanges)")
     }
-}
 
+    /// Places that are no locations of the attack: the area a target served ("which supplied electricity to
+    /// the Sumy and Odesa regions": grammar class `service_verb`), and those of a habit ("has stepped up strikes
+    /// ... in recent weeks": `habitual`), but a habit word in a relative clause leaves the attack as it is.
+    @Test func servedAreasAndHabitsAreNoLocations() throws {
+        let a = try firstAttack("A power plant near Kyiv, which supplied electricity to the Sumy and Odesa regions, was destroyed by Russian missiles on Monday.")
+        #expect(a.locations == ["Kyiv"], "\(a)")
+        let b = try firstAttack("Russian drones hit Kyiv on Monday, killing two people. Russia has stepped up strikes on railways in recent weeks, hitting stations in the Sumy and Odesa regions.")
+        #expect(b.locations == ["Kyiv"], "\(b)")
+        let c = try firstAttack("Russia launched 18 drones at Ukraine overnight, the air force said. Drones attacked the port of Odesa for several hours, which has been key to grain exports in recent weeks.")
+        #expect(c.locations == ["Odesa"], "\(c)")
+    }
+
+    /// Talks told as the context of another event, with no day or round of their own ("the swap was part of
+    /// what was agreed at the Istanbul talks", "Medinsky, who headed Moscow's delegation at the negotiations in
+    /// Istanbul, said ... bodies"), make no talks and no delegation; nor does the seat of who speaks ("In
+    /// Moscow, Deputy Foreign Minister Sergei Ryabkov dismissed the meeting") or the country a peace is for.
+    @Test(arguments: [
+        "Ukraine and Russia swapped prisoners on Monday. The swap was part of the arrangements reached at the Istanbul talks, the ombudsman said.",
+        "Vladimir Medinsky, who headed Moscow's delegation at the negotiations in Istanbul, said 31 bodies of Russian soldiers had been received in return.",
+        "In Moscow, Deputy Foreign Minister Sergei Ryabkov dismissed the meeting as pointless.",
+        "Officials met on Monday to discuss a lasting peace in Ukraine.",
+    ])
+    func talksAsContextMakeNone(_ text: String) throws {
+        let r = extract(text)
+        #expect(r.talks.isEmpty, "\(r.talks)")
+    }
+
+    /// "307 Ukrainians and 307 Russians crossed back over the border": a return; "84 Russian citizens had
+    /// been brought back, among them residents taken to Ukraine during last year's incursion": a possessive
+    /// year names another event, not the span of a running total.
+    @Test func crossingBackAndAPossessiveYear() throws {
+        let a = extract("On Monday, another 307 Ukrainians and 307 Russians crossed back over the border.")
+        let e = try #require(a.exchanges.first, "\(a.exchanges)")
+        #expect(e.returnedToA == Figure(307) && e.returnedToB == Figure(307), "\(a.exchanges)")
+        let b = extract("Ukraine and Russia swapped prisoners on Monday. The Russian Defence Ministry said 84 Russian citizens had been brought back, among them residents of the Kursk region taken to Ukraine during last year's incursion.")
+        let f = try #require(b.exchanges.first, "\(b.exchanges)")
+        #expect(f.returnedToA == Figure(84), "\(b.exchanges)")
+    }
+}
