@@ -291,9 +291,13 @@ public struct AttackReport: Sendable, Equatable, Codable {
 
     /// The eight figures in the `attacks` report's column order: drones launched, downed, hit; missiles
     /// launched, downed, hit; killed; injured.
-    public var figures: [Figure?] {
-        [dronesLaunched, dronesDowned, dronesHit, missilesLaunched, missilesDowned, missilesHit, killed, injured]
-    }
+    public var figures: [Figure?] { Self.figureKeys.map { self[keyPath: $0] } }
+
+    /// The key paths of `figures`, in the same order.
+    /// (immutable; key paths are not Sendable in the standard library)
+    nonisolated(unsafe) public static let figureKeys: [WritableKeyPath<AttackReport, Figure?>] = [
+        \.dronesLaunched, \.dronesDowned, \.dronesHit, \.missilesLaunched, \.missilesDowned, \.missilesHit, \.killed, \.injured,
+    ]
 
     /// The strongest hedge among the figures (the `qualifier` column of the report).
     public var qualifier: Qualifier {

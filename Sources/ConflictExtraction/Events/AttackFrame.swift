@@ -77,7 +77,7 @@ struct AttackFrame {
         self.dayAfter = PhraseSet(Set(dayAfterDays.keys))
         self.sameDayPhrases = PhraseSet(dict.words("same_day"))
         self.clockWords = dict.words("clock_word")
-        self.serviceVerbs = dict.words("service_verb")
+        self.serviceVerbs = PhraseSet(dict.words("service_verb"))
         self.outages = PhraseSet(dict.words("outage"))
         self.afterWords = dict.words("after_word")
         self.capitals = dict.capitals()
@@ -151,8 +151,8 @@ struct AttackFrame {
     let sameDayPhrases: PhraseSet
     /// "Moscow time": grammar class `clock_word`
     let clockWords: Set<String>
-    /// "which supplied electricity to": grammar class `service_verb`
-    let serviceVerbs: Set<String>
+    /// "which supplied electricity to", "the main source of electricity for": grammar class `service_verb`
+    let serviceVerbs: PhraseSet
     /// "power cuts", "blackouts": grammar class `outage`; "after the strikes": `after_word`
     let outages: PhraseSet
     let afterWords: Set<String>
@@ -237,6 +237,16 @@ struct AttackFrame {
                 }
                 if c.kind == .trigger || c.kind == .date || c.kind == .place { break }
                 k += 1
+            }
+            // "around 150 missiles and drones": a count of two kinds together (a combined count) is neither's
+            if let g = w, let gi = items.firstIndex(where: { $0.range == g.range }), gi + 1 < items.count {
+                let h = items[gi + 1]
+                let gap = g.range.gap(to: h.range)
+                if h.kind == .weapon, g.a != h.a, [g.a, h.a].allSatisfy({ $0 == "drone" || $0 == "missile" }),
+                   !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ ["and", "or", "&"].contains(s.tokens[$0].lower) || s.tokens[$0].lower == "other" }) {
+                    usedNumbers.insert(n)
+                    continue
+                }
             }
             var category = w?.a
             // a bare number right before an outcome verb: "15 destroyed", "337 of them were shot down"
@@ -798,12 +808,12 @@ struct AttackFrame {
         return true
     }
 
-    /// "The Trypilska plant, which supplied electricity to the Kyiv, Cherkasy and Zhytomyr regions, was destroyed":
-    /// a place up to ten tokens after a `service_verb`, with no attack word between, is the area the target
-    /// served, not where the attack was.
+    /// "The Trypilska plant, which supplied electricity to the Kyiv, Cherkasy and Zhytomyr regions, was destroyed",
+    /// "the main source of electricity for the Kyiv region": a place up to ten tokens after a `service_verb`
+    /// phrase, with no attack word between, is the area the target served, not where the attack was.
     func servedArea(_ items: [Item], _ n: Int, _ s: AnalyzedSentence) -> Bool {
         let b = items[n].range.lowerBound
-        guard let k = (max(0, b - 10)..<b).last(where: { serviceVerbs.contains(s.tokens[$0].lower) }) else { return false }
+        guard let k = (max(0, b - 10)..<b).last(where: { serviceVerbs.starts(at: $0, in: s.tokens) }) else { return false }
         return !items.contains { $0.kind == .trigger && $0.a == "attack" && $0.range.lowerBound > k && $0.range.lowerBound < b }
     }
 

@@ -359,7 +359,42 @@ public struct EventExtractor: Sendable {
                 reports[i].locations.removeAll { l in capitalOf[l].map { $0 != a && $0 != t } ?? false }
             }
         }
-        return mergeUndatedRepeats(reports, undated: undated)
+        return dropRoundedFigures(mergeUndatedRepeats(reports, undated: undated))
+    }
+
+    /// "Russia fired more than a hundred drones" in the lead, "106 Shahed-type drones" in the air force's
+    /// tally: a hedged figure of one report that an exact figure of another report of the same night
+    /// (date, attacker, target, and a shared place when both name places) fits is that figure rounded, and
+    /// is left out (the exact one stays). Fits: at least / more than: as large (larger) and at most half as
+    /// large again; about: within a tenth; up to: not larger and at least two thirds of it. ("At least two
+    /// people were hurt" in Kharkiv is no rounding of the 90 injured in Kyiv.)
+    func dropRoundedFigures(_ input: [AttackReport]) -> [AttackReport] {
+        var reports = input
+        func fits(_ hedged: Figure, _ exact: Int) -> Bool {
+            let v = hedged.value
+            switch hedged.qualifier {
+            case .exact: return false
+            case .atLeast: return exact >= v && 2 * exact <= 3 * v
+            case .moreThan: return exact > v && 2 * exact <= 3 * v
+            case .about: return abs(exact - v) * 10 <= v
+            case .upTo: return exact <= v && 3 * exact >= 2 * v
+            }
+        }
+        func samePlace(_ a: AttackReport, _ b: AttackReport) -> Bool {
+            a.locations.isEmpty || b.locations.isEmpty || a.locations.contains(where: b.locations.contains)
+        }
+        for j in reports.indices where reports[j].date != nil {
+            for k in AttackReport.figureKeys {
+                guard let f = reports[j][keyPath: k], f.qualifier != .exact else { continue }
+                let exact = reports.indices.contains { i in
+                    i != j && reports[i].date == reports[j].date && reports[i].attacker == reports[j].attacker
+                        && reports[i].targetCountry == reports[j].targetCountry && samePlace(reports[i], reports[j])
+                        && reports[i][keyPath: k].map { $0.qualifier == .exact && fits(f, $0.value) } == true
+                }
+                if exact { reports[j][keyPath: k] = nil }
+            }
+        }
+        return reports
     }
 
     /// "Dnipro death toll climbs to 40" (a title with no day) and "The number of people killed ... on Saturday

@@ -1578,4 +1578,27 @@ struct FrameTests {
         let f = try #require(b.exchanges.first, "\(b.exchanges)")
         #expect(f.returnedToA == Figure(84), "\(b.exchanges)")
     }
+
+    /// "more than a hundred drones" in the lead and "106 drones" in the air force's tally of the same night
+    /// (another report): the hedged figure is the exact one rounded and is left out; "at least two people were
+    /// hurt" in Sumy is no rounding of the 90 injured in Kyiv. "around 150 missiles and drones" counts two kinds
+    /// together: no figure of either; "the main source of electricity for the Sumy region" names the area a
+    /// plant served.
+    @Test func roundedAndCombinedFiguresAndAServedArea() throws {
+        let day = ResolvedDate(date: "2026-02-02", precision: .day)
+        func report(_ places: [String], drones: Figure? = nil, injured: Figure? = nil) -> AttackReport {
+            var r = AttackReport(date: day, attacker: "RUS", targetCountry: "UKR", claimant: nil, span: Span(0, 1), rule: "")
+            r.locations = places
+            r.dronesLaunched = drones
+            r.injured = injured
+            return r
+        }
+        let kept = testExtractor.frames.dropRoundedFigures([
+            report([], drones: Figure(100, .moreThan)), report(["Kyiv"], drones: Figure(106), injured: Figure(90)),
+            report(["Sumy"], injured: Figure(2, .atLeast)),
+        ])
+        #expect(kept.map(\.dronesLaunched) == [nil, Figure(106), nil] && kept.map(\.injured) == [nil, Figure(90), Figure(2, .atLeast)], "\(kept)")
+        let c = try firstAttack("On Monday, Russia fired around 150 missiles and drones at the Trypilska plant near Kyiv, the main source of electricity for the Sumy region.")
+        #expect(c.missilesLaunched == nil && c.dronesLaunched == nil && c.locations == ["Kyiv"], "\(c)")
+    }
 }
