@@ -708,6 +708,9 @@ public struct MentionFinder: Sendable {
             // the pattern must not swallow other actors
             let inside = Set(r.map { covered[$0] }.filter { $0 >= 0 && $0 != n })
             if inside.contains(where: { items[$0].isActor || items[$0].kind == .place }) { continue }
+            // nor cut one in two ("Russian military personnel": the trigger "military personnel" goes on past
+            // "Russian military", the people of a demonym, not an institution)
+            if inside.contains(where: { items[$0].range.upperBound > r.upperBound || items[$0].range.lowerBound < r.lowerBound }) { continue }
             guard used.isDisjoint(with: inside.union([n])) else { continue }
             used.formUnion(inside.union([n]))
             let pat = dict.institutions[pi]

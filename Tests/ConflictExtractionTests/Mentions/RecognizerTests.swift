@@ -140,6 +140,17 @@ struct RecognizerTests {
         #expect(orgs == ["Russian Defense Ministry", "Russian Defense Ministry", "Russian Defense Ministry"])
     }
 
+    /// An institution pattern does not cut another mention in two: in "175 Russian military personnel" the
+    /// trigger "military personnel" goes on past "Russian military" (the people of a demonym), while "the
+    /// Russian military said" is the institution.
+    @Test func institutionsDoNotCutAMentionInTwo() {
+        let people = items("On Monday, 175 Russian military personnel came back home.")
+        #expect(people.contains { $0.kind == .demonym } && people.contains { $0.isTrigger("exchange", "people") && $0.text == "military personnel" }
+                && !people.contains { $0.kind == .organization }, "\(people)")
+        let org = items("The Russian military said it had repelled the attack.")
+        #expect(org.contains { $0.kind == .organization && $0.canonical == "Russian military" }, "\(org)")
+    }
+
     @Test func everyMentionSpanIsItsText() {
         let text = "Ukraine’s air force said Russia launched “two missiles” and 183 drones — of which 156 were shot down — on Jan. 23-24."
         let a = article(text)
