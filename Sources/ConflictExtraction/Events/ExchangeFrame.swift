@@ -62,6 +62,8 @@ struct ExchangeFrame {
         self.agreeWords = dict.words("agree_word")
         self.eventAnaphors = dict.words("event_anaphor")
         self.anaphorDeterminers = dict.words("date_anaphor")
+        self.earlierEvents = dict.words("earlier_event")
+        self.sideWords = dict.words("side_word")
         self.monthLeads = dict.words("month_lead")
         self.pastMarkers = Set(dict.grammarClass("relative_marker").filter { $0.value == "-1" }.keys)
         self.agreeNouns = dict.words("agree_noun")
@@ -79,6 +81,15 @@ struct ExchangeFrame {
     let eventAnaphors: Set<String>
     /// "The swap took place on Saturday": grammar class `date_anaphor`
     let anaphorDeterminers: Set<String>
+    /// "The previous repatriation took place on September 18": grammar class `earlier_event`
+    let earlierEvents: Set<String>
+    /// "side", "party": grammar class `side_word`
+    let sideWords: Set<String>
+
+    /// "the Russian side": an organization named by a `side_word` ("Russian side").
+    func sideGroups(_ org: Item) -> Bool {
+        org.country != nil && sideWords.contains(String(org.text.split(separator: " ").last ?? "").lowercased())
+    }
     let monthLeads: Set<String>
     /// "last month": a month before the article's (relative_marker -1)
     let pastMarkers: Set<String>
@@ -190,7 +201,13 @@ struct ExchangeFrame {
         // after "the", "this" or "that"; it dates a swap found in another sentence and never makes one)
         let anaphoric = !people && items.contains { it in
             (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people")) && it.range.lowerBound > 0
-                && anaphorDeterminers.contains(s.tokens[it.range.lowerBound - 1].lower)
+                && (anaphorDeterminers.contains(s.tokens[it.range.lowerBound - 1].lower) || earlierEvents.contains(s.tokens[it.range.lowerBound - 1].lower))
+        }
+        // "The previous repatriation took place on September 18": an earlier swap of its own (grammar class
+        // `earlier_event` right before the exchange word), dated, whose figures the next sentence may give
+        let earlier = items.contains { it in
+            (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people")) && it.range.lowerBound > 0
+                && earlierEvents.contains(s.tokens[it.range.lowerBound - 1].lower)
         }
         guard (event || returned) && (people || anaphoric) && !weapons else { return nil }
         // "Two people were injured and received medical assistance": a casualty verb before the first receive
@@ -317,7 +334,9 @@ struct ExchangeFrame {
                 // whose subject, right before it, is a side
                 if n >= 2, items[n - 1].range.upperBound == it.range.lowerBound,
                    items[n - 1].isGrammar("receive_verb") || items[n - 1].isTrigger("exchange", "returned"),
-                   items[n - 2].range.upperBound == items[n - 1].range.lowerBound, items[n - 2].kind == .country || items[n - 2].kind == .demonym,
+                   items[n - 2].range.upperBound == items[n - 1].range.lowerBound,
+                   // (or a side: "while the Russian side was given 24")
+                   items[n - 2].kind == .country || items[n - 2].kind == .demonym || (items[n - 2].kind == .organization && sideGroups(items[n - 2])),
                    let c = items[n - 2].country, items[..<(n - 2)].contains(where: { $0.isTrigger("exchange", "people") }) {
                     elliptic(c)
                 }
@@ -384,6 +403,14 @@ struct ExchangeFrame {
                 let w3 = b > 2 ? s.tokens[b - 3].lower : ""
                 if w1 == "to" || (w1 == "the" && w2 == "to") || w1 == "of" || (w1 == "the" && w2 == "of"),
                    !(w2 == "according" || (w1 == "the" && w3 == "according")) { side = after.country }
+            }
+            // "the bodies of 1,000 people that the Russian side says are Ukrainian servicemen were returned to
+            // Ukraine": further on, a return verb, "to" and a country (no other figure between)
+            if side == nil, let v = items.dropFirst(k + 1).first(where: { $0.isTrigger("exchange", "returned") || $0.kind == .number }),
+               v.kind != .number, v.range.upperBound + 1 < s.tokens.count, s.tokens[v.range.upperBound].lower == "to",
+               let c = items.first(where: { $0.kind == .country && $0.range.lowerBound == v.range.upperBound + 1 })?.country,
+               !p.mediators.contains(c) {
+                side = c
             }
             if side == nil { side = receiver(s, before: it.range.lowerBound) }
             if side == nil, tail.contains("home") || s.tokens.contains(where: { $0.lower == "our" }), let c = claimant?.country { side = c }
@@ -495,7 +522,7 @@ struct ExchangeFrame {
                   eventWords.contains(where: { w in
                       w.range.upperBound <= day.range.lowerBound && day.range.lowerBound - w.range.upperBound <= 6
                   }) else { return nil }
-            p.dateOnly = true
+            p.dateOnly = !earlier
         }
         guard p.hasFigures || p.date != nil || event || p.sameNumber else { return nil }
         return p

@@ -1601,4 +1601,18 @@ struct FrameTests {
         let c = try firstAttack("On Monday, Russia fired around 150 missiles and drones at the Trypilska plant near Kyiv, the main source of electricity for the Sumy region.")
         #expect(c.missilesLaunched == nil && c.dronesLaunched == nil && c.locations == ["Kyiv"], "\(c)")
     }
+
+    /// "The previous repatriation took place on January 20" names an earlier swap of its own (grammar class
+    /// `earlier_event`), whose figures the next sentence gives ("while the Russian side was given 24": a side
+    /// and a receive verb before the figure); "... were returned to Ukraine" further on names who received.
+    @Test func anEarlierSwapAndReturnedToACountryFurtherOn() throws {
+        let r = extract("""
+            On Monday, the bodies of 1,000 people that the Russian side says are Ukrainian soldiers were returned to Ukraine.
+
+            The previous repatriation took place on January 20. At that time, Ukraine received the bodies of 900 fallen soldiers, while the Russian side was given 24.
+            """)
+        let now = r.exchanges.first { $0.date?.date == "2026-02-02" }
+        let before = r.exchanges.first { $0.date?.date == "2026-01-20" }
+        #expect(now?.returnedToB == Figure(1000) && before?.returnedToB == Figure(900) && before?.returnedToA == Figure(24), "\(r.exchanges)")
+    }
 }
