@@ -116,7 +116,7 @@ public struct EventExtractor: Sendable {
                 }
                 continue
             }
-            listSide = talksFrame.listHeading(s, venues: venues)
+            listSide = talksFrame.listHeading(s, venues: venues, previousSide: previousSide)
             for d in talksFrame.delegations(s, previousSide: previousSide, venues: venues) {
                 delegations.append(d)
                 previousSide = d.side

@@ -376,13 +376,17 @@ struct TalksFrame {
 
     /// The side of a list that a sentence ending in ":" opens: "Ukraine's delegation in Jeddah consisted
     /// of:" (`.some(UKR)`), "Who was in the room in Abu Dhabi:" (a talks venue: `.some(nil)`, each item
-    /// names its side), or nil when the sentence opens no delegation list.
-    func listHeading(_ s: AnalyzedSentence, venues: Set<String>) -> String?? {
+    /// names its side), or nil when the sentence opens no delegation list. "Its other members are:" opens a list
+    /// of `previousSide`, the side of the delegation told right before.
+    func listHeading(_ s: AnalyzedSentence, venues: Set<String>, previousSide: String? = nil) -> String?? {
         // (Markdown emphasis around a heading, "**Who was in the room:**", is not part of it)
         guard s.tokens.last(where: { !$0.text.allSatisfy { $0 == "*" || $0 == "_" } })?.text == ":" else { return nil }
         let items = s.items
         let side = items.first(where: isSideGroup)?.country
         if let side { return .some(side) }
+        // "The Russian delegation is led by Medinsky. Its other members are:": the delegation told right before
+        if let p = previousSide, let first = s.tokens.first, ["its", "their"].contains(first.lower),
+           items.contains(where: { $0.isTrigger("delegation") }) { return .some(p) }
         let talksy = items.contains { $0.isTrigger("delegation") || $0.isTrigger("talks") || ($0.kind == .place && venues.contains($0.canonical)) }
         return talksy ? .some(nil) : nil
     }

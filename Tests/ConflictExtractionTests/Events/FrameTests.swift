@@ -429,6 +429,17 @@ struct FrameTests {
         let bySide = Dictionary(u.delegations.map { ($0.side, $0.members.map(\.name)) }, uniquingKeysWith: +)
         #expect(bySide["RUS"] == ["Vladimir Medinsky"])
         #expect(bySide["UKR"] == ["Rustem Umerov", "Olena Kovalenko"])
+        // "Its other members are:": the side of the delegation told right before
+        let o = extract("""
+            Talks began in Geneva on Sunday.
+
+            The Ukrainian delegation is led by Rustem Umerov. Its other members are:
+
+            - Olena Kovalenko
+            - Ivan Petrenko
+            """)
+        let v = try #require(o.talks.first)
+        #expect(v.delegations.first { $0.side == "UKR" }?.members.map(\.name) == ["Rustem Umerov", "Olena Kovalenko", "Ivan Petrenko"], "\(v.delegations)")
     }
 
     @Test func twoDelegationsInOneSentence() throws {
