@@ -535,7 +535,10 @@ struct AttackFrame {
                !d.range.gap(to: dayDates[i + 1].range).contains(where: { s.tokens[$0].text == "," }),
                d.range.gap(to: dayDates[i + 1].range).contains(where: { ["to", "until", "till", "into"].contains(s.tokens[$0].lower)
                    // "between 11 p.m. on March 10 and 7 a.m. on March 11"
-                   || (s.tokens[$0].lower == "and" && s.tokens[max(0, d.range.lowerBound - 8)..<d.range.lowerBound].contains { $0.lower == "between" }) }) {
+                   || (s.tokens[$0].lower == "and" && s.tokens[max(0, d.range.lowerBound - 8)..<d.range.lowerBound].contains { $0.lower == "between" })
+                   // "late on Monday and early Tuesday"
+                   || (s.tokens[$0].lower == "and" && (d.range.gap(to: dayDates[i + 1].range).contains { s.tokens[$0].lower == "early" }
+                       || s.tokens[max(0, d.range.lowerBound - 2)..<d.range.lowerBound].contains { $0.lower == "late" })) }) {
                 p.date = r2
             } else if d.rule == "date.weekday", nightWords.contains(s.tokens[d.range.upperBound - 1].lower)
                         || (d.range.upperBound < s.tokens.count && nightWords.contains(s.tokens[d.range.upperBound].lower)) {

@@ -1626,4 +1626,13 @@ struct FrameTests {
         let before = r.exchanges.first { $0.date?.date == "2026-01-20" }
         #expect(now?.returnedToB == Figure(1000) && before?.returnedToB == Figure(900) && before?.returnedToA == Figure(24), "\(r.exchanges)")
     }
+
+    /// "late on Monday and early Tuesday": the night into Tuesday; "Later in the afternoon, the governor said
+    /// 50 people had been killed": a later toll (grammar class `toll_update`) replaces the earlier one.
+    @Test func aNightAcrossTwoDaysAndALaterToll() throws {
+        let a = try firstAttack("Two people were killed when Russian drones struck Odesa late on Monday and early Tuesday, the governor said.")
+        #expect(a.date?.date == "2026-02-03", "\(a)")
+        let r = extract("A Russian missile hit the station in Sumy on Monday morning, killing at least 30 people, officials said. Later in the afternoon, the governor said 50 people had been killed.")
+        #expect(r.attacks.compactMap(\.killed) == [Figure(50)], "\(r.attacks)")
+    }
 }
