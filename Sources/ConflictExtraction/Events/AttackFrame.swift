@@ -243,7 +243,7 @@ struct AttackFrame {
                 let h = items[gi + 1]
                 let gap = g.range.gap(to: h.range)
                 if h.kind == .weapon, g.a != h.a, [g.a, h.a].allSatisfy({ $0 == "drone" || $0 == "missile" }),
-                   !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ ["and", "or", "&"].contains(s.tokens[$0].lower) || s.tokens[$0].lower == "other" }) {
+                   !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ ["and", "or", "&", "other"].contains(s.tokens[$0].lower) }) {
                     usedNumbers.insert(n)
                     continue
                 }

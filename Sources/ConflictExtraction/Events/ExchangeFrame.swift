@@ -85,11 +85,6 @@ struct ExchangeFrame {
     let earlierEvents: Set<String>
     /// "side", "party": grammar class `side_word`
     let sideWords: Set<String>
-
-    /// "the Russian side": an organization named by a `side_word` ("Russian side").
-    func sideGroups(_ org: Item) -> Bool {
-        org.country != nil && sideWords.contains(String(org.text.split(separator: " ").last ?? "").lowercased())
-    }
     let monthLeads: Set<String>
     /// "last month": a month before the article's (relative_marker -1)
     let pastMarkers: Set<String>
@@ -312,7 +307,7 @@ struct ExchangeFrame {
                     }
                     break
                 }
-                if c.kind == .organization, let last = c.text.split(separator: " ").last, peopleWords.contains(last.lowercased()), c.country != nil {
+                if c.kind == .organization, c.endsWithWord(in: peopleWords), c.country != nil {
                     side = c.country
                     noun = c
                     break
@@ -336,7 +331,7 @@ struct ExchangeFrame {
                    items[n - 1].isGrammar("receive_verb") || items[n - 1].isTrigger("exchange", "returned"),
                    items[n - 2].range.upperBound == items[n - 1].range.lowerBound,
                    // (or a side: "while the Russian side was given 24")
-                   items[n - 2].kind == .country || items[n - 2].kind == .demonym || (items[n - 2].kind == .organization && sideGroups(items[n - 2])),
+                   items[n - 2].kind == .country || items[n - 2].kind == .demonym || (items[n - 2].kind == .organization && items[n - 2].endsWithWord(in: sideWords)),
                    let c = items[n - 2].country, items[..<(n - 2)].contains(where: { $0.isTrigger("exchange", "people") }) {
                     elliptic(c)
                 }

@@ -371,7 +371,7 @@ struct TalksFrame {
 
     /// "the Ukrainian delegation", "the American side": a group noun named with its country.
     func isSideGroup(_ it: Item) -> Bool {
-        it.kind == .organization && it.country != nil && groupWords.contains(String(it.text.split(separator: " ").last ?? "").lowercased())
+        it.kind == .organization && it.country != nil && it.endsWithWord(in: groupWords)
     }
 
     /// The side of a list that a sentence ending in ":" opens: "Ukraine's delegation in Jeddah consisted

@@ -101,6 +101,10 @@ public struct Item: Sendable {
         kind == .trigger && a == frame && (slot == nil || b == slot)
     }
     public func isGrammar(_ cls: String) -> Bool { kind == .grammar && a == cls }
+    /// The last word of the text, lowercased, is one of `words` ("Russian side": "side").
+    public func endsWithWord(in words: Set<String>) -> Bool {
+        words.contains(String(text.split(separator: " ").last ?? "").lowercased())
+    }
 
     /// Nearer (start to start) to one of `these` than to any of `those`: whose words in the sentence this item
     /// goes with ("Hours before the Geneva talks opened, Russia launched drones at the Sumy region": Sumy
