@@ -44,6 +44,7 @@ struct TalksFrame {
         self.capitals = dict.capitals()
         self.clauseBreaks = WordSet(dict.words("clause_break"))
         self.copulas = dict.words("copula")
+        self.sendVerbs = dict.words("send_verb")
         self.intentWords = PhraseSet(dict.words("intent"))
         self.futureMarkers = dict.words("future_marker")
         self.cancelWords = PhraseSet(dict.words("cancel_word"))
@@ -61,6 +62,8 @@ struct TalksFrame {
     let clauseBreaks: WordSet
     /// "On the American side were ...": grammar class `copula`
     let copulas: Set<String>
+    /// "Brazil sent Celso Amorim": grammar class `send_verb`
+    let sendVerbs: Set<String>
     /// "could take place in early March": grammar class `intent`
     let intentWords: PhraseSet
     let futureMarkers: Set<String>
@@ -475,11 +478,21 @@ struct TalksFrame {
         let sideCopula = items.contains { it in
             isSideGroup(it) && it.range.upperBound < s.tokens.count && copulas.contains(s.tokens[it.range.upperBound].lower)
         }
-        guard sideCopula || opensColonList(s) || items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
+        // "Brazil sent Celso Amorim, chief adviser to ...": a country right before a `send_verb` and a person (a title
+        // may stand between) names its delegate
+        let sender = items.indices.first { n in
+            let it = items[n]
+            guard it.kind == .country || (it.kind == .place && it.a == "capital"), it.country != nil,
+                  it.range.upperBound < s.tokens.count, sendVerbs.contains(s.tokens[it.range.upperBound].lower) else { return false }
+            // (the verb may be a mention of its own: "sent" is also an attack word)
+            let after = items.dropFirst(n + 1).drop { $0.range.lowerBound <= it.range.upperBound }.prefix { $0.kind == .title || $0.kind == .person }
+            return after.first?.range.lowerBound == it.range.upperBound + 1 && after.contains { $0.kind == .person }
+        }
+        guard sideCopula || sender != nil || opensColonList(s) || items.contains(where: { $0.isTrigger("delegation", "member") || $0.isTrigger("delegation", "lead") }) else { return [] }
         // group mentions with their side
         var groups: [(at: Int, side: String?)] = []
         for (n, it) in items.enumerated() {
-            if isSideGroup(it), let c = it.country {
+            if isSideGroup(it) || n == sender, let c = it.country {
                 groups.append((it.range.lowerBound, c))
             } else if it.isTrigger("delegation", "group") {
                 var side: String? = nil

@@ -1635,4 +1635,12 @@ struct FrameTests {
         let r = extract("A Russian missile hit the station in Sumy on Monday morning, killing at least 30 people, officials said. Later in the afternoon, the governor said 50 people had been killed.")
         #expect(r.attacks.compactMap(\.killed) == [Figure(50)], "\(r.attacks)")
     }
+
+    /// "Qatar sent Ivan Petrenko, an adviser to the emir": a country right before a `send_verb` and a person
+    /// names its delegate (not "Russia sent 90 drones": no person).
+    @Test func aCountrySentItsDelegate() throws {
+        let r = extract("Talks were held in Istanbul on Monday. Ukraine was represented by Rustem Umerov. Qatar sent Ivan Petrenko, an adviser to the emir. Russia sent 90 drones at Kyiv overnight.")
+        let t = try #require(r.talks.first)
+        #expect(t.delegations.map(\.side) == ["UKR", "QAT"] && t.delegations.last?.members.map(\.name) == ["Ivan Petrenko"], "\(t.delegations)")
+    }
 }
