@@ -218,12 +218,20 @@ struct AttackFrame {
             var w: Item? = nil
             var wIndex = n
             var partOf: Item? = nil
+            var combined = false
             var k = n + 1
             while k < items.count, items[k].range.lowerBound - it.range.upperBound <= 5 {
                 let c = items[k]
                 if c.kind == .weapon { w = c; wIndex = k
-                    // "Shahed and decoy drones": take the head noun
-                    if k + 1 < items.count, items[k + 1].kind == .weapon, items[k + 1].range.lowerBound - c.range.upperBound <= 2 { wIndex = k + 1 }
+                    if k + 1 < items.count, items[k + 1].kind == .weapon {
+                        let h = items[k + 1]
+                        let gap = c.range.gap(to: h.range)
+                        // "around 150 missiles and drones": a count of two kinds together (a combined count) is neither's
+                        combined = c.a != h.a && [c.a, h.a].allSatisfy({ $0 == "drone" || $0 == "missile" }) && !gap.isEmpty && gap.count <= 2
+                            && gap.allSatisfy({ ["and", "or", "&", "other"].contains(s.tokens[$0].lower) })
+                        // "Shahed and decoy drones": take the head noun
+                        if h.range.lowerBound - c.range.upperBound <= 2 { wIndex = k + 1 }
+                    }
                     break }
                 if c.kind == .number {
                     // "718 of the 728 drones"
@@ -238,15 +246,9 @@ struct AttackFrame {
                 if c.kind == .trigger || c.kind == .date || c.kind == .place { break }
                 k += 1
             }
-            // "around 150 missiles and drones": a count of two kinds together (a combined count) is neither's
-            if let g = w, let gi = items.firstIndex(where: { $0.range == g.range }), gi + 1 < items.count {
-                let h = items[gi + 1]
-                let gap = g.range.gap(to: h.range)
-                if h.kind == .weapon, g.a != h.a, [g.a, h.a].allSatisfy({ $0 == "drone" || $0 == "missile" }),
-                   !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ ["and", "or", "&", "other"].contains(s.tokens[$0].lower) }) {
-                    usedNumbers.insert(n)
-                    continue
-                }
+            if combined {
+                usedNumbers.insert(n)
+                continue
             }
             var category = w?.a
             // a bare number right before an outcome verb: "15 destroyed", "337 of them were shot down"
@@ -607,10 +609,8 @@ struct AttackFrame {
         // "Dnipro has been regularly targeted by Russian missiles": a habit (grammar class `habitual`), no attack
         // (not inside a relative clause: "drones attacked the port, which has been key to grain exports in recent
         // months" tells an attack)
-        if !p.hasFigures, p.date == nil, s.tokens.indices.contains(where: { i in
-            habitual.starts(at: i, in: s.tokens)
-                && !(s.tokens[..<i].lastIndex { $0.text == "," }.map { c in c + 1 < i && ["which", "that", "who"].contains(s.tokens[c + 1].lower) } ?? false)
-        }) { return nil }
+        if !p.hasFigures, p.date == nil,
+           s.tokens.indices.contains(where: { habitual.starts(at: $0, in: s.tokens) && !s.inRelativeClause($0) }) { return nil }
         return p
     }
 
@@ -796,9 +796,7 @@ struct AttackFrame {
         // "In Moscow, the Defense Ministry described the operation as ...": the seat of the government that
         // speaks (a capital, a comma, an institution or official of its country), in a sentence with no casualties
         // ("In New Delhi, Foreign Secretary Vikram Misri said ...": an official of its country, by title or name)
-        if it.a == "capital", e + 1 < s.tokens.count, s.tokens[e].text == ",", n + 1 < items.count,
-           [.organization, .title, .person].contains(items[n + 1].kind), items[n + 1].country == nil || items[n + 1].country == it.country,
-           items[n + 1].range.lowerBound <= e + 2, !items.contains(where: { $0.kind == .trigger && $0.a == "casualty" }) {
+        if s.isSpeakersSeat(n), !items.contains(where: { $0.kind == .trigger && $0.a == "casualty" }) {
             return false
         }
         if it.a == "capital" || it.a == "water" {

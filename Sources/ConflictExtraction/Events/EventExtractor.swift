@@ -421,28 +421,16 @@ public struct EventExtractor: Sendable {
         return reports.indices.filter { !gone.contains($0) }.map { reports[$0] }
     }
 
-    func get(_ r: AttackReport, _ k: String) -> Figure? {
-        switch k {
-        case "drone.launched": return r.dronesLaunched
-        case "drone.downed": return r.dronesDowned
-        case "drone.hit": return r.dronesHit
-        case "missile.launched": return r.missilesLaunched
-        case "missile.downed": return r.missilesDowned
-        case "missile.hit": return r.missilesHit
-        default: return nil
-        }
-    }
+    /// A piece's weapon figure keys ("drone.launched") -> the report's figure: the first six of
+    /// `AttackReport.figureKeys`, in the same order. (Immutable; key paths are not Sendable.)
+    nonisolated(unsafe) static let weaponFigures: [String: WritableKeyPath<AttackReport, Figure?>] = Dictionary(
+        uniqueKeysWithValues: zip(["drone.launched", "drone.downed", "drone.hit", "missile.launched", "missile.downed", "missile.hit"],
+                                  AttackReport.figureKeys))
+
+    func get(_ r: AttackReport, _ k: String) -> Figure? { Self.weaponFigures[k].flatMap { r[keyPath: $0] } }
 
     func set(_ r: inout AttackReport, _ k: String, _ f: Figure) {
-        switch k {
-        case "drone.launched": r.dronesLaunched = f
-        case "drone.downed": r.dronesDowned = f
-        case "drone.hit": r.dronesHit = f
-        case "missile.launched": r.missilesLaunched = f
-        case "missile.downed": r.missilesDowned = f
-        case "missile.hit": r.missilesHit = f
-        default: break
-        }
+        if let path = Self.weaponFigures[k] { r[keyPath: path] = f }
     }
 
     /// A toll that can be an earlier stage of the report's count: no larger, and about no other place

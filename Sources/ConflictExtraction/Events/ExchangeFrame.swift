@@ -192,18 +192,18 @@ struct ExchangeFrame {
         let returned = items.contains { $0.isTrigger("exchange", "returned") || $0.isGrammar("receive_verb") }
         let people = items.contains { $0.isTrigger("exchange", "people") || $0.isTrigger("exchange", "event_people") || $0.isGrammar("people_noun") || ($0.kind == .demonym && $0.text.hasSuffix("s")) }
         let weapons = items.contains { $0.kind == .weapon }
-        // "The swap took place on Saturday": the day of the swap the article told before (an exchange word
-        // after "the", "this" or "that"; it dates a swap found in another sentence and never makes one)
-        let anaphoric = !people && items.contains { it in
-            (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people")) && it.range.lowerBound > 0
-                && (anaphorDeterminers.contains(s.tokens[it.range.lowerBound - 1].lower) || earlierEvents.contains(s.tokens[it.range.lowerBound - 1].lower))
+        // the exchange words ("swap", "prisoner exchange"), and whether one comes right after a word of `words`
+        let eventWords = items.filter { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") }
+        func eventWordAfter(_ words: Set<String>) -> Bool {
+            eventWords.contains { $0.range.lowerBound > 0 && words.contains(s.tokens[$0.range.lowerBound - 1].lower) }
         }
         // "The previous repatriation took place on September 18": an earlier swap of its own (grammar class
         // `earlier_event` right before the exchange word), dated, whose figures the next sentence may give
-        let earlier = items.contains { it in
-            (it.isTrigger("exchange", "event") || it.isTrigger("exchange", "event_people")) && it.range.lowerBound > 0
-                && earlierEvents.contains(s.tokens[it.range.lowerBound - 1].lower)
-        }
+        let earlier = eventWordAfter(earlierEvents)
+        // "The swap took place on Saturday": the day of the swap the article told before (an exchange word
+        // after "the", "this" or "that"; it dates a swap found in another sentence and never makes one), or an
+        // earlier swap's day
+        let anaphoric = !people && (earlier || eventWordAfter(anaphorDeterminers))
         guard (event || returned) && (people || anaphoric) && !weapons else { return nil }
         // "Two people were injured and received medical assistance": a casualty verb before the first receive
         // verb, and no exchange word
@@ -222,7 +222,6 @@ struct ExchangeFrame {
         // "agreed to exchange", "expected an exchange": not (yet) carried out
         // "agreeing on a new prisoner exchange", "agreed to another swap": an agree verb with "on"/"to" a few
         // tokens before the exchange word (not "under the deal, the exchange took place")
-        let eventWords = items.filter { $0.isTrigger("exchange", "event") || $0.isTrigger("exchange", "event_people") }
         // ("have agreed on a new humanitarian step: the exchange of 500 prisoners": further, across a colon)
         let agreedOn = eventWords.contains { it in
             (max(0, it.range.lowerBound - 10)..<it.range.lowerBound).contains { k in
@@ -238,9 +237,7 @@ struct ExchangeFrame {
                 && (agreeWords.contains(s.tokens[b - 2].lower) || agreeNouns.contains(s.tokens[b - 2].lower))
         }
         p.agreed = (agreedTrig || agreedOn || agreedToReturn || p.intent) && !completed
-        p.refersBack = eventWords.contains { it in
-            it.range.lowerBound > 0 && eventAnaphors.contains(s.tokens[it.range.lowerBound - 1].lower)
-        }
+        p.refersBack = eventWordAfter(eventAnaphors)
 
         // mediators: actors after a mediation word, or before "provided humanitarian assistance"
         var mediatorRanges: [Range<Int>] = []

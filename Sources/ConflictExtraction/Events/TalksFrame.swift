@@ -179,9 +179,7 @@ struct TalksFrame {
             // ("Peskov said in Moscow that the results of the talks ...": where it was said, not the venue)
             let saidIn = prev == "in" && items[..<n].last.map { $0.isTrigger("claim") && $0.range.upperBound == b - 1 } == true
             // ("In Moscow, Deputy Foreign Minister Sergei Ryabkov dismissed the meeting": the seat of who speaks)
-            let e = it.range.upperBound
-            let seat = it.a == "capital" && b == 1 && prev == "in" && e + 1 < s.tokens.count && s.tokens[e].text == ","
-                && items.dropFirst(n + 1).first.map({ [.title, .person, .organization].contains($0.kind) && $0.range.lowerBound <= e + 2 }) == true
+            let seat = b == 1 && prev == "in" && s.isSpeakersSeat(n)
             if it.kind == .place, !possessive, !saidIn, !seat, Self.venueKinds.contains(it.a), it.text.uppercased() != it.text || it.text.count <= 3 {
                 if ["in", "at", "to", "metropolis", "city", "capital", "hosted", "host", "venue", "-"].contains(prev) || ["in", "at"].contains(prev2)
                     || (prev == "of" && ["city", "capital", "town", "resort", "village"].contains(prev2))

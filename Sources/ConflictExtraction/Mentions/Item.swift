@@ -155,6 +155,25 @@ public struct AnalyzedSentence: Sendable {
     /// adjective, not a verb of intent.
     static let determiners: Set<String> = ["a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "whose"]
 
+    /// Item `n` is a capital followed by a comma and, within two tokens, an organization, title or person of
+    /// no other country ("In Moscow, the Defense Ministry said ...", "In Moscow, Deputy Foreign Minister
+    /// Sergei Ryabkov dismissed the meeting"): the seat of who speaks, not where things happened.
+    public func isSpeakersSeat(_ n: Int) -> Bool {
+        let it = items[n]
+        let e = it.range.upperBound
+        guard it.a == "capital", e + 1 < tokens.count, tokens[e].text == ",", n + 1 < items.count else { return false }
+        let next = items[n + 1]
+        return [.organization, .title, .person].contains(next.kind) && (next.country == nil || next.country == it.country)
+            && next.range.lowerBound <= e + 2
+    }
+
+    /// Token `i` is inside a relative clause opened after the last comma before it (", which has been ...",
+    /// ", that ...", ", who ...").
+    public func inRelativeClause(_ i: Int) -> Bool {
+        guard let c = tokens[..<i].lastIndex(where: { $0.text == "," }), c + 1 < i else { return false }
+        return ["which", "that", "who"].contains(tokens[c + 1].lower)
+    }
+
     /// "since March 22, when Russia launched 88 missiles": a comma and "when" right after the date (the
     /// when-clause tells of that day).
     public func opensWhenClause(after d: Item) -> Bool {
