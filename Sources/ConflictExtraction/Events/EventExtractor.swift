@@ -633,9 +633,10 @@ public struct EventExtractor: Sendable {
             kinds = Dictionary(uniqueKeysWithValues: kinds.filter { !folded.contains($0.key) }.map { k, v in (k - folded.filter { $0 < k }.count, v) })
         }
         for i in reports.indices {
-            // a "total" that repeats one side's figure is that figure
+            // a "total" that repeats one side's figure is that figure (when the two sides' figures differ: "1,000
+            // bodies were handed over ... and 31 received in return", then "1,000 bodies had arrived")
             if let t = reports[i].total, t.value == reports[i].returnedToA?.value || t.value == reports[i].returnedToB?.value,
-               reports[i].returnedToA == nil || reports[i].returnedToB == nil {
+               reports[i].returnedToA?.value != reports[i].returnedToB?.value {
                 reports[i].total = nil
             }
             let k = kinds[i] ?? []

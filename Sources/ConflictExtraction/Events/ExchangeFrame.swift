@@ -152,8 +152,10 @@ struct ExchangeFrame {
             let b = it.range.lowerBound, e = it.range.upperBound
             // "72 of them", "Among them are 12", "Of those, 12 are", "33 of them are servicemen and 51 are civilians"
             let after = e + 1 < t.count && t[e].lower == "of" && partitives.contains(t[e + 1].lower)
+            // (or after a word of grammar class `subset`: "The group is made up of 185 servicemen and 20 civilians")
             let before = (0..<b).contains { k in
-                k + 1 < b && ["of", "among"].contains(t[k].lower) && ["them", "those"].contains(t[k + 1].lower)
+                (k + 1 < b && ["of", "among"].contains(t[k].lower) && ["them", "those"].contains(t[k + 1].lower))
+                    || subset.starts(at: k, in: t)
             }
             // the civilian noun is this number's (no other number between)
             guard after || before,
@@ -411,8 +413,9 @@ struct ExchangeFrame {
             if bodyNouns.contains(nounText) { p.kinds.insert("bodies") }
             let civilian = civilianNouns.contains(nounText)
             if civilian { p.kinds.insert("civilians") } else if !bodyNouns.contains(nounText) { p.kinds.insert("pow") }
-            // ... every figure of its list is each side's
-            if leadingEach == true, side == nil, civilian, p.each != nil, p.eachCivilians == nil {
+            // ... every figure of its list is each side's; so are the civilians after each side's figure
+            // ("390 people were released by each side; ... 270 soldiers and 120 civilians")
+            if leadingEach == true || p.each != nil, side == nil, civilian, p.each != nil, p.eachCivilians == nil {
                 p.eachCivilians = fig
                 p.rules.append("exchange.each")
                 continue
@@ -427,6 +430,8 @@ struct ExchangeFrame {
                 continue
             }
             guard let sd = side else {
+                // (the soldiers beside them are a part of each side's figure, no total)
+                if !civilian, let e = p.each, v < e.value { continue }
                 if civilian, isSubset || p.civilians.isEmpty {
                     p.unsidedCivilians = p.unsidedCivilians ?? fig
                     p.rules.append("exchange.civilians.subset")

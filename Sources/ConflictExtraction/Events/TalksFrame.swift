@@ -434,6 +434,13 @@ struct TalksFrame {
 
     func delegationsInClause(_ s: AnalyzedSentence, previousSide: String?, venues: Set<String>) -> [DelegationPiece] {
         let items = s.items
+        /// "by" at token `k` goes on with a lead or member verb told before: "the Ukrainian delegation was led by A
+        /// and the Russian team by B" (a side's group right before it), "accompanied by A and by B"
+        func byGoesOn(_ k: Int) -> Bool {
+            guard items.contains(where: { ($0.isTrigger("delegation", "lead") || $0.isTrigger("delegation", "member")) && $0.range.upperBound < k })
+            else { return false }
+            return items.contains { $0.range.upperBound == k && isSideGroup($0) } || (k > 0 && s.tokens[k - 1].lower == "and")
+        }
         // "Rubio and Witkoff are holding talks with ...": subjects of a talks verb, by their own country;
         // "Witkoff and Kushner met Putin at the Kremlin ... in a meeting also attended by Ushakov": and the
         // people met; "Umerov said he had met Witkoff and Kushner in Miami": the speaker is the subject
@@ -536,7 +543,8 @@ struct TalksFrame {
             if s.isPossessive(it) { return false }
             var b = it.range.lowerBound
             if n > 0, items[n - 1].kind == .title, items[n - 1].range.upperBound == b { b = items[n - 1].range.lowerBound }
-            if b > 0, ["to", "of", "by"].contains(s.tokens[b - 1].lower), !(b > 1 && s.tokens[b - 2].lower.hasSuffix("ed")) && !items.contains(where: { $0.range.upperBound == b - 1 && $0.kind == .trigger }) && !items.contains(where: { $0.range.upperBound == b && $0.kind == .trigger }) {
+            if b > 0, ["to", "of", "by"].contains(s.tokens[b - 1].lower), !(b > 1 && s.tokens[b - 2].lower.hasSuffix("ed")) && !items.contains(where: { $0.range.upperBound == b - 1 && $0.kind == .trigger }) && !items.contains(where: { $0.range.upperBound == b && $0.kind == .trigger }),
+               !(s.tokens[b - 1].lower == "by" && byGoesOn(b - 1)) {
                 return false
             }
             return true
@@ -558,6 +566,26 @@ struct TalksFrame {
             // (not a sentence about an attack: "while the talks were under way, Russian aircraft struck ...,
             // injuring seven people, including a child, said X")
             let aboutAttack = items.contains { $0.kind == .trigger && ($0.a == "casualty" || $0.isTrigger("attack", "hit") || $0.isTrigger("attack", "event")) }
+            // "Emmanuel Bonne for France, Jonathan Powell for the United Kingdom and ...": each the country named
+            // right after "for"
+            func sideNamed(after p: Item) -> String? {
+                var k = p.range.upperBound
+                guard k < s.tokens.count, s.tokens[k].lower == "for" else { return nil }
+                k += 1
+                if k < s.tokens.count, s.tokens[k].lower == "the" { k += 1 }
+                return items.first { $0.range.lowerBound == k && $0.kind == .country }?.country
+            }
+            let named = persons.map(sideNamed(after:))
+            if !aboutAttack, named.filter({ $0 != nil }).count >= 2 {
+                var order: [String] = []
+                var bySide: [String: [DelegationMember]] = [:]
+                for (p, n) in zip(persons, named) {
+                    guard let c = n ?? p.country else { continue }
+                    if bySide[c] == nil { order.append(c) }
+                    bySide[c, default: []].append(member(p))
+                }
+                return order.map { DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: $0, members: bySide[$0]!) }
+            }
             guard countries.count == 1, persons.count >= 2 || hasTalks, !aboutAttack, let c = countries.first else { return [] }
             return [DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: c, members: persons.map(member))]
         }

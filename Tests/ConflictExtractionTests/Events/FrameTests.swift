@@ -1643,4 +1643,49 @@ struct FrameTests {
         let t = try #require(r.talks.first)
         #expect(t.delegations.map(\.side) == ["UKR", "QAT"] && t.delegations.last?.members.map(\.name) == ["Ivan Petrenko"], "\(t.delegations)")
     }
+
+    /// "250 people were freed by each side; both governments said they had received 200 soldiers and 50
+    /// civilians": the civilians after each side's figure are each side's, and the soldiers are a part of it, no total.
+    @Test func civiliansAfterEachSidesFigureAreEachSides() throws {
+        let r = extract("Russia and Ukraine swapped prisoners on Monday. 250 people were freed by each side; both governments said they had received 200 soldiers and 50 civilians.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToA == Figure(250) && e.returnedToB == Figure(250), "\(r.exchanges)")
+        #expect(e.civiliansToA == Figure(50) && e.civiliansToB == Figure(50) && e.total == nil, "\(r.exchanges)")
+    }
+
+    /// "The group is made up of 100 servicemen and 20 civilians": after a swap that returned people to one side,
+    /// a `subset` phrase before the civilians names the civilians among them.
+    @Test func civiliansTheGroupIsMadeUpOf() throws {
+        let r = extract("Ukraine brought home 120 of its citizens from Russian captivity on Monday, the Coordination Headquarters said. The group is made up of 100 servicemen and 20 civilians.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToB == Figure(120) && e.civiliansToB == Figure(20), "\(r.exchanges)")
+    }
+
+    /// "the Ukrainian delegation was led by A and the Russian delegation by B": "by" after a side's group goes
+    /// on with the lead verb; "accompanied by A and by B" likewise.
+    @Test func ledByGoesOnAfterAnotherSidesGroup() throws {
+        let r = extract("Talks were held in Istanbul on Monday, where the Ukrainian delegation was led by Rustem Umerov and the Russian delegation by Vladimir Medinsky.")
+        let t = try #require(r.talks.first)
+        #expect(t.delegations.map(\.side) == ["UKR", "RUS"] && t.delegations.last?.members.map(\.name) == ["Vladimir Medinsky"], "\(t.delegations)")
+        let r2 = extract("Ukraine and Russia held talks in Istanbul on Monday. The American delegation was led by Steve Witkoff, who was accompanied by an adviser, John Parker, and by Ivan Petrenko, a lawyer.")
+        let t2 = try #require(r2.talks.first)
+        #expect(t2.delegations.flatMap(\.members).map(\.name).contains("Ivan Petrenko"), "\(t2.delegations)")
+    }
+
+    /// "Ivan Petrenko for Poland, John Parker for the United Kingdom and ...": each member is the side of the
+    /// country named right after "for", not the one country some of them are known by.
+    @Test func aMemberForACountry() throws {
+        let r = extract("Ukraine and Russia held talks in Istanbul on Monday. The Europeans were represented by security advisers: Ivan Petrenko for Poland, John Parker for the United Kingdom and Maria Novak for Switzerland.")
+        let t = try #require(r.talks.first)
+        let sides = Dictionary(uniqueKeysWithValues: t.delegations.map { ($0.side, $0.members.map(\.name)) })
+        #expect(sides == ["POL": ["Ivan Petrenko"], "GBR": ["John Parker"], "CHE": ["Maria Novak"]], "\(t.delegations)")
+    }
+
+    /// "500 bodies were returned to Ukraine and 20 to Russia. The 500 bodies were handed over at the border": a
+    /// sideless figure that repeats one side's, when the two sides' figures differ, is that side's figure, no total.
+    @Test func aTotalRepeatingOneOfTwoDifferentFigures() throws {
+        let r = extract("On Monday, 500 bodies were returned to Ukraine and 20 to Russia. The 500 bodies were handed over at the border, officials said.")
+        let e = try #require(r.exchanges.first)
+        #expect(e.returnedToB == Figure(500) && e.returnedToA == Figure(20) && e.total == nil, "\(r.exchanges)")
+    }
 }
