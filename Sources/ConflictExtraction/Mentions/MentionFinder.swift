@@ -228,6 +228,14 @@ public struct MentionFinder: Sendable {
                 k += 1
                 continue
             }
+            if plural {
+                let ds = unknownDistricts(it, before: k > 0 ? items[k - 1] : nil, tokens)
+                if !ds.isEmpty {
+                    items.replaceSubrange(k...k, with: ds)
+                    k += ds.count
+                    continue
+                }
+            }
             guard k > 0 else { k += 1; continue }
             // the place right before the suffix, then coordinated places before it for plurals
             var targets: [Int] = []
@@ -279,6 +287,43 @@ public struct MentionFinder: Sendable {
     func isQuarterName(at b: Int, after prev: Item?, _ tokens: [Token]) -> Bool {
         guard let city = prev, city.kind == .place, city.a == "city" || city.a == "capital", b >= 1 else { return false }
         return city.range.upperBound + 1 == b && tokens[b - 1].lower == "'s"
+    }
+
+    /// "in the Slobidskyi and Osnovianskyi districts": `unknownDistrict` for two or more names joined by "and" or
+    /// commas before a plural region suffix, or one listed after known places; each is a district of its own
+    /// ("Slobidskyi district").
+    func unknownDistricts(_ suffix: Item, before: Item?, _ tokens: [Token]) -> [Item] {
+        let floor = before?.range.upperBound ?? 0
+        func isName(_ b: Int) -> Bool {
+            guard b >= floor else { return false }
+            let t = tokens[b]
+            return t.kind == .word && t.isCapitalized && t.lower.count >= 5 && districtEndings.contains { t.lower.hasSuffix($0) }
+        }
+        var names: [Int] = []
+        var b = suffix.range.lowerBound - 1
+        guard b >= 0, isName(b) else { return [] }
+        names.append(b)
+        while b >= 2, [",", "and"].contains(tokens[b - 1].lower) {
+            // "the A, B and C districts" ("," and "and" both; an Oxford comma before "and")
+            var c = b - 2
+            if tokens[b - 1].lower == "and", c >= 0, tokens[c].text == "," { c -= 1 }
+            guard c >= 0, isName(c) else { break }
+            names.append(c)
+            b = c
+        }
+        // (one name is enough after known places it is listed with: "the Darnytskyi, Dniprovskyi and Solomianskyi
+        // districts")
+        let afterPlace = before.map { $0.kind == .place && b >= 2 && [",", "and"].contains(tokens[b - 1].lower)
+            && ($0.range.upperBound == b - 1 || ($0.range.upperBound == b - 2 && tokens[b - 2].text == ",")) } ?? false
+        guard names.count >= 2 || afterPlace, !isQuarterName(at: names.last!, after: before, tokens) else { return [] }
+        let unit = String(suffix.text.lowercased().dropLast())
+        return names.reversed().map { b in
+            let r = b..<(b + 1)
+            var p = Item(kind: .place, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: tokens[b].text + " " + unit,
+                         rule: "place.unknown_district")
+            p.a = "region"
+            return p
+        }
     }
 
     /// "the Kamensky district", "in the Saltivskyi district": a capitalized name that no dictionary entry

@@ -1688,4 +1688,14 @@ struct FrameTests {
         let e = try #require(r.exchanges.first)
         #expect(e.returnedToB == Figure(500) && e.returnedToA == Figure(20) && e.total == nil, "\(r.exchanges)")
     }
+
+    /// "the Saltivskyi and Osnovianskyi districts": unknown names with a `district_ending`, listed before a plural
+    /// region suffix, are districts each.
+    @Test func unknownDistrictsListedBeforeAPluralSuffix() throws {
+        let r = extract("Russian drones struck the Saltivskyi and Osnovianskyi districts of Kharkiv overnight, the mayor said.")
+        let a = try #require(r.attacks.first)
+        #expect(a.locations.contains("Saltivskyi district") && a.locations.contains("Osnovianskyi district"), "\(a.locations)")
+        let r2 = extract("Russian missiles hit the Slobidskyi, Novobavarskyi, and Kholodnohirskyi districts of Kharkiv on Monday.")
+        #expect(r2.attacks.first?.locations.filter { $0.hasSuffix(" district") }.count == 3, "\(r2.attacks)")
+    }
 }
