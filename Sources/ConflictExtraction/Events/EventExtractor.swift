@@ -359,7 +359,27 @@ public struct EventExtractor: Sendable {
                 reports[i].locations.removeAll { l in capitalOf[l].map { $0 != a && $0 != t } ?? false }
             }
         }
-        return dropRoundedFigures(mergeUndatedRepeats(reports, undated: undated))
+        return dropRegionalParts(dropRoundedFigures(mergeUndatedRepeats(reports, undated: undated)))
+    }
+
+    /// "361 drones were destroyed over Russian territory" and "over the Bryansk region, where 92 drones were
+    /// downed": a smaller number shot down that a report of the same night (date, attacker, target) tells
+    /// for named places is a part of the larger one another report gives, not a figure of its own.
+    func dropRegionalParts(_ input: [AttackReport]) -> [AttackReport] {
+        var reports = input
+        let downed: [WritableKeyPath<AttackReport, Figure?>] = [\.dronesDowned, \.missilesDowned]
+        for j in reports.indices where reports[j].date != nil && !reports[j].locations.isEmpty {
+            for k in downed {
+                guard let f = reports[j][keyPath: k] else { continue }
+                let larger = reports.indices.contains { i in
+                    i != j && reports[i].date == reports[j].date && reports[i].attacker == reports[j].attacker
+                        && reports[i].targetCountry == reports[j].targetCountry
+                        && (reports[i][keyPath: k]?.value ?? 0) > f.value
+                }
+                if larger { reports[j][keyPath: k] = nil }
+            }
+        }
+        return reports
     }
 
     /// "Russia fired more than a hundred drones" in the lead, "106 Shahed-type drones" in the air force's

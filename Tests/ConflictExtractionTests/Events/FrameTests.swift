@@ -1698,4 +1698,12 @@ struct FrameTests {
         let r2 = extract("Russian missiles hit the Slobidskyi, Novobavarskyi, and Kholodnohirskyi districts of Kharkiv on Monday.")
         #expect(r2.attacks.first?.locations.filter { $0.hasSuffix(" district") }.count == 3, "\(r2.attacks)")
     }
+
+    /// "air defences destroyed 200 Ukrainian drones overnight ... 40 drones were shot down over the Kursk region":
+    /// a smaller number shot down for a named place, the same night, is a part of the larger one, no figure of its own.
+    @Test func aRegionsShareOfTheDownedIsNoFigure() throws {
+        let r = extract("Air defences destroyed 200 Ukrainian drones over Russia overnight into Monday, Russia's Defence Ministry said. In the Kursk region, 40 drones were shot down near the city of Kursk, the governor said.")
+        #expect(r.attacks.compactMap(\.dronesDowned) == [Figure(200)], "\(r.attacks)")
+        #expect(r.attacks.contains { $0.locations.contains("Kursk Oblast") }, "\(r.attacks)")
+    }
 }
