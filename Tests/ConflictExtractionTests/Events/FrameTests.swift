@@ -1706,4 +1706,11 @@ struct FrameTests {
         #expect(r.attacks.compactMap(\.dronesDowned) == [Figure(200)], "\(r.attacks)")
         #expect(r.attacks.contains { $0.locations.contains("Kursk Oblast") }, "\(r.attacks)")
     }
+
+    /// "ended their talks in Florida" (no day) and "met on Sunday ... in Hallandale Beach": a region with no date of
+    /// its own and a dated city in it are one meeting.
+    @Test func anUndatedRegionJoinsTheDatedCityInIt() throws {
+        let r = extract("Ukraine and Russia ended their talks in Florida without a deal, officials said. The delegations met on Sunday at a golf club in Hallandale Beach.")
+        #expect(r.talks.count == 1 && r.talks.first?.location == "Hallandale Beach", "\(r.talks)")
+    }
 }
