@@ -570,7 +570,12 @@ struct AttackFrame {
         // "searched the rubble on Tuesday, a day after a Russian missile strike killed 18": the attack was the
         // day before (grammar class `day_after`: the phrase and its number of days)
         if let d = dateItem, let r = p.date, r.precision == .day, let day = CivilDate(iso: r.date)?.dayNumber,
-           let k = (d.range.upperBound..<min(s.tokens.count, d.range.upperBound + 8)).first(where: { dayAfter.starts(at: $0, in: s.tokens) }) {
+           // ("said on Wednesday that pieces of a drone had been found on its territory, two days after Russia
+           // bombarded the port": the phrase further on, after a comma, with no figure before it)
+           let k = (d.range.upperBound..<s.tokens.count).first(where: { k in
+               dayAfter.starts(at: k, in: s.tokens) && (k - d.range.upperBound <= 8
+                   || (s.tokens[k - 1].text == "," && !items.contains { $0.kind == .number && $0.range.upperBound <= k }))
+           }) {
             let end = k + dayAfter.longest(at: k, in: s.tokens)
             if let days = dayAfterDays[s.tokens[k..<end].map(\.lower).joined(separator: " ")],
                items.contains(where: { ($0.isTrigger("attack") || $0.kind == .weapon) && $0.range.lowerBound >= end && $0.range.lowerBound - end <= 4 }) {

@@ -1713,4 +1713,11 @@ struct FrameTests {
         let r = extract("Ukraine and Russia ended their talks in Florida without a deal, officials said. The delegations met on Sunday at a golf club in Hallandale Beach.")
         #expect(r.talks.count == 1 && r.talks.first?.location == "Hallandale Beach", "\(r.talks)")
     }
+
+    /// "said on Wednesday that debris had been found ..., two days after Russia attacked the port": the attack was
+    /// on Monday (the `day_after` phrase further on than usual, after a comma, with no figure before it).
+    @Test func twoDaysAfterAfterAComma() throws {
+        let r = extract("The minister said on Wednesday that the debris of a drone had been found near the border with Ukraine, two days after Russia attacked the port of Odesa with drones.")
+        #expect(r.attacks.first?.date?.date == "2026-02-02", "\(r.attacks)")
+    }
 }
