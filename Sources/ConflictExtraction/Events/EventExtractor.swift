@@ -372,14 +372,17 @@ public struct EventExtractor: Sendable {
             for k in downed {
                 guard let f = reports[j][keyPath: k] else { continue }
                 let larger = reports.indices.contains { i in
-                    i != j && reports[i].date == reports[j].date && reports[i].attacker == reports[j].attacker
-                        && reports[i].targetCountry == reports[j].targetCountry
-                        && (reports[i][keyPath: k]?.value ?? 0) > f.value
+                    i != j && Self.sameNight(reports[i], reports[j]) && (reports[i][keyPath: k]?.value ?? 0) > f.value
                 }
                 if larger { reports[j][keyPath: k] = nil }
             }
         }
         return reports
+    }
+
+    /// Two reports of the same night: the same date, attacker and target.
+    static func sameNight(_ a: AttackReport, _ b: AttackReport) -> Bool {
+        a.date == b.date && a.attacker == b.attacker && a.targetCountry == b.targetCountry
     }
 
     /// "Russia fired more than a hundred drones" in the lead, "106 Shahed-type drones" in the air force's
@@ -407,8 +410,7 @@ public struct EventExtractor: Sendable {
             for k in AttackReport.figureKeys {
                 guard let f = reports[j][keyPath: k], f.qualifier != .exact else { continue }
                 let exact = reports.indices.contains { i in
-                    i != j && reports[i].date == reports[j].date && reports[i].attacker == reports[j].attacker
-                        && reports[i].targetCountry == reports[j].targetCountry && samePlace(reports[i], reports[j])
+                    i != j && Self.sameNight(reports[i], reports[j]) && samePlace(reports[i], reports[j])
                         && reports[i][keyPath: k].map { $0.qualifier == .exact && fits(f, $0.value) } == true
                 }
                 if exact { reports[j][keyPath: k] = nil }

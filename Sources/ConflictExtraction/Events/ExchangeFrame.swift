@@ -275,8 +275,6 @@ struct ExchangeFrame {
         // civilians of the swap: "Of those returned, 193 are servicemen ... and 12 are civilians")
         let partsAfter: Int? = s.tokens.count > 2 && s.tokens[0].lower == "of" && partitives.contains(s.tokens[1].lower)
             ? s.tokens.firstIndex { $0.text == "," } : nil
-        // "Each side handed over 185 soldiers and 20 civilians": an "each" opening the sentence
-        let leadingEach = items.first.map { $0.isGrammar("each") && $0.range.lowerBound <= 1 }
         for n in items.indices where items[n].kind == .number && !items[n].vague {
             let it = items[n]
             guard let v = it.value else { continue }
@@ -413,9 +411,9 @@ struct ExchangeFrame {
             if bodyNouns.contains(nounText) { p.kinds.insert("bodies") }
             let civilian = civilianNouns.contains(nounText)
             if civilian { p.kinds.insert("civilians") } else if !bodyNouns.contains(nounText) { p.kinds.insert("pow") }
-            // ... every figure of its list is each side's; so are the civilians after each side's figure
-            // ("390 people were released by each side; ... 270 soldiers and 120 civilians")
-            if leadingEach == true || p.each != nil, side == nil, civilian, p.each != nil, p.eachCivilians == nil {
+            // civilians with no side after each side's figure are each side's too ("Each side handed over 185
+            // soldiers and 20 civilians", "390 people were released by each side; ... 270 soldiers and 120 civilians")
+            if side == nil, civilian, p.each != nil, p.eachCivilians == nil {
                 p.eachCivilians = fig
                 p.rules.append("exchange.each")
                 continue

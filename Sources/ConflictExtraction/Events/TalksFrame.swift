@@ -370,6 +370,17 @@ struct TalksFrame {
         return DelegationMember(name: name, role: p.title, span: p.span, actor: name == p.canonical ? nil : p.canonical)
     }
 
+    /// One delegation piece per side, in the order the sides first come, from (side, person) pairs.
+    func piecesBySide(_ s: AnalyzedSentence, _ members: [(side: String, person: Item)]) -> [DelegationPiece] {
+        var order: [String] = []
+        var bySide: [String: [DelegationMember]] = [:]
+        for (side, p) in members {
+            if bySide[side] == nil { order.append(side) }
+            bySide[side, default: []].append(member(p))
+        }
+        return order.map { DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: $0, members: bySide[$0]!) }
+    }
+
     /// "the Ukrainian delegation", "the American side": a group noun named with its country.
     func isSideGroup(_ it: Item) -> Bool {
         it.kind == .organization && it.country != nil && it.endsWithWord(in: groupWords)
@@ -469,15 +480,7 @@ struct TalksFrame {
             if !subjects.isEmpty, talksAfter || venueAfter {
                 subjects += items.filter { $0.kind == .person && $0.range.lowerBound > b && $0.country != nil && !s.isPossessive($0) && !$0.isTrigger("claim") }
             }
-            if !subjects.isEmpty {
-                var bySide: [String: [DelegationMember]] = [:]
-                var order: [String] = []
-                for p in subjects {
-                    if bySide[p.country!] == nil { order.append(p.country!) }
-                    bySide[p.country!, default: []].append(member(p))
-                }
-                return order.map { DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: $0, members: bySide[$0]!) }
-            }
+            if !subjects.isEmpty { return piecesBySide(s, subjects.map { ($0.country!, $0) }) }
         }
         // "On the American side were Rubio and Waltz": a side's group noun and a copula introduce its members
         let sideCopula = items.contains { it in
@@ -577,14 +580,7 @@ struct TalksFrame {
             }
             let named = persons.map(sideNamed(after:))
             if !aboutAttack, named.filter({ $0 != nil }).count >= 2 {
-                var order: [String] = []
-                var bySide: [String: [DelegationMember]] = [:]
-                for (p, n) in zip(persons, named) {
-                    guard let c = n ?? p.country else { continue }
-                    if bySide[c] == nil { order.append(c) }
-                    bySide[c, default: []].append(member(p))
-                }
-                return order.map { DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: $0, members: bySide[$0]!) }
+                return piecesBySide(s, zip(persons, named).compactMap { p, n in (n ?? p.country).map { ($0, p) } })
             }
             guard countries.count == 1, persons.count >= 2 || hasTalks, !aboutAttack, let c = countries.first else { return [] }
             return [DelegationPiece(sentence: s.sentence.index, span: s.sentence.span, side: c, members: persons.map(member))]

@@ -294,11 +294,7 @@ public struct MentionFinder: Sendable {
     /// ("Slobidskyi district").
     func unknownDistricts(_ suffix: Item, before: Item?, _ tokens: [Token]) -> [Item] {
         let floor = before?.range.upperBound ?? 0
-        func isName(_ b: Int) -> Bool {
-            guard b >= floor else { return false }
-            let t = tokens[b]
-            return t.kind == .word && t.isCapitalized && t.lower.count >= 5 && districtEndings.contains { t.lower.hasSuffix($0) }
-        }
+        func isName(_ b: Int) -> Bool { b >= floor && isDistrictName(tokens[b]) }
         var names: [Int] = []
         var b = suffix.range.lowerBound - 1
         guard b >= 0, isName(b) else { return [] }
@@ -317,13 +313,20 @@ public struct MentionFinder: Sendable {
             && ($0.range.upperBound == b - 1 || ($0.range.upperBound == b - 2 && tokens[b - 2].text == ",")) } ?? false
         guard names.count >= 2 || afterPlace, !isQuarterName(at: names.last!, after: before, tokens) else { return [] }
         let unit = String(suffix.text.lowercased().dropLast())
-        return names.reversed().map { b in
-            let r = b..<(b + 1)
-            var p = Item(kind: .place, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: tokens[b].text + " " + unit,
-                         rule: "place.unknown_district")
-            p.a = "region"
-            return p
-        }
+        return names.reversed().map { b in districtItem(b..<(b + 1), name: tokens[b].text, unit: unit, tokens) }
+    }
+
+    /// A capitalized word of five letters or more ending in a `district_ending` ("Saltivskyi").
+    func isDistrictName(_ t: Token) -> Bool {
+        t.kind == .word && t.isCapitalized && t.lower.count >= 5 && districtEndings.contains { t.lower.hasSuffix($0) }
+    }
+
+    /// The place mention of a district no dictionary holds: "NAME unit", a region of unknown country.
+    func districtItem(_ r: Range<Int>, name: String, unit: String, _ tokens: [Token]) -> Item {
+        var p = Item(kind: .place, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: name + " " + unit,
+                     rule: "place.unknown_district")
+        p.a = "region"
+        return p
     }
 
     /// "the Kamensky district", "in the Saltivskyi district": a capitalized name that no dictionary entry
@@ -332,15 +335,10 @@ public struct MentionFinder: Sendable {
     func unknownDistrict(_ suffix: Item, before: Item?, _ tokens: [Token]) -> Item? {
         let b = suffix.range.lowerBound - 1
         guard b >= 0, before.map({ $0.range.upperBound <= b }) ?? true else { return nil }
-        let t = tokens[b]
-        guard t.kind == .word, t.isCapitalized, t.lower.count >= 5, districtEndings.contains(where: { t.lower.hasSuffix($0) }) else { return nil }
+        guard isDistrictName(tokens[b]) else { return nil }
         // ("Odesa's Kyivskyi district": a quarter of the city named before, not a district of a region)
         if isQuarterName(at: b, after: before, tokens) { return nil }
-        let r = b..<suffix.range.upperBound
-        let unit = suffix.text.lowercased()
-        var p = Item(kind: .place, range: r, span: span(r, tokens), text: surface(r, tokens), canonical: t.text + " " + unit, rule: "place.unknown_district")
-        p.a = "region"
-        return p
+        return districtItem(b..<suffix.range.upperBound, name: tokens[b].text, unit: suffix.text.lowercased(), tokens)
     }
 
     // MARK: - Numbers
